@@ -1,0 +1,164 @@
+// npm run build: dist/Code.js (IIFE bundle + generated top-level wrappers), dist/Sidebar.html
+// (client bundle inlined), dist/appsscript.json. The wrappers and their JSDoc are generated from
+// the exports of src/sheets/index.ts, so there is no second, hand-kept list of functions.
+
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+import { validateCatalog } from '../src/pricing/schema';
+
+export const ROOT = resolve(__dirname, '..');
+export const DIST = resolve(ROOT, 'dist');
+/** the one global the bundle defines; every top-level wrapper delegates into it */
+export const BUNDLE_GLOBAL = 'SheetsOpenAIPricing';
+const ENTRY = resolve(ROOT, 'src/sheets/index.ts');
+
+export interface ExportedFunction {
+  name: string;
+  params: string[];
+  /** the JSDoc block right above the function's declaration, verbatim, or '' */
+  jsdoc: string;
+}
+
+function leadingJsDoc(declaration: ts.Node): string {
+  const source = declaration.getSourceFile();
+  // for `export const f = ...` the comment sits before the statement
+  let node: ts.Node = declaration;
+  if (ts.isVariableDeclaration(node)) node = node.parent.parent;
+  const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
+  const docs = ranges
+    .map((r) => source.text.slice(r.pos, r.end))
+    .filter((text) => text.startsWith('/**'));
+  const last = docs[docs.length - 1] ?? '';
+  // re-indent to column 0
+  return last
+    .split('\n')
+    .map((line) => line.replace(/^\s+\*/, ' *'))
+    .join('\n');
+}
+
+/** Every function exported by the entry module, with its parameters and JSDoc. */
+export function listExportedFunctions(entry = ENTRY): ExportedFunction[] {
+  const program = ts.createProgram([entry], {
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    resolveJsonModule: true,
+    esModuleInterop: true,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error(`cannot read ${entry}`);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`${entry} has no exports`);
+  const out: ExportedFunction[] = [];
+  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+    const symbol =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!declaration) continue;
+    let fn: ts.SignatureDeclaration | undefined;
+    if (ts.isFunctionDeclaration(declaration)) fn = declaration;
+    else if (
+      ts.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      (ts.isArrowFunction(declaration.initializer) ||
+        ts.isFunctionExpression(declaration.initializer))
+    ) {
+      fn = declaration.initializer;
+    }
+    if (!fn) continue;
+    const params = fn.parameters.map((p) => {
+      if (!ts.isIdentifier(p.name) || p.dotDotDotToken) {
+        throw new Error(`${exported.name}: wrappers need plain named parameters`);
+      }
+      return p.name.text;
+    });
+    out.push({ name: exported.name, params, jsdoc: leadingJsDoc(declaration) });
+  }
+  return out;
+}
+
+export function renderWrappers(functions: ExportedFunction[]): string {
+  return functions
+    .map(({ name, params, jsdoc }) => {
+      const list = params.join(', ');
+      const doc = jsdoc ? `${jsdoc}\n` : '';
+      return `${doc}function ${name}(${list}) {\n  return ${BUNDLE_GLOBAL}.${name}(${list});\n}\n`;
+    })
+    .join('\n');
+}
+
+async function bundleServer(): Promise<string> {
+  const result = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    platform: 'neutral',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+async function bundleSidebar(): Promise<string> {
+  const dir = resolve(ROOT, 'src/sidebar');
+  const template = readFileSync(resolve(dir, 'index.html'), 'utf8');
+  const script = existsSync(resolve(dir, 'main.ts'))
+    ? (
+        await build({
+          entryPoints: [resolve(dir, 'main.ts')],
+          bundle: true,
+          format: 'iife',
+          platform: 'browser',
+          target: 'es2020',
+          minify: true,
+          legalComments: 'none',
+          charset: 'utf8',
+          write: false,
+          logLevel: 'silent',
+        })
+      ).outputFiles[0].text
+    : '';
+  const style = existsSync(resolve(dir, 'style.css'))
+    ? readFileSync(resolve(dir, 'style.css'), 'utf8')
+    : '';
+  // a literal "</script" inside the inlined code would end the tag early
+  const safeScript = script.replace(/<\/(script)/gi, '<\\/$1');
+  return template
+    .replace('<!-- inline:style -->', () => `<style>\n${style}</style>`)
+    .replace('<!-- inline:script -->', () => `<script>\n${safeScript}</script>`);
+}
+
+export async function buildAll(): Promise<{ codeBytes: number; functions: string[] }> {
+  validateCatalog(JSON.parse(readFileSync(resolve(ROOT, 'data/prices.json'), 'utf8')));
+  mkdirSync(DIST, { recursive: true });
+  const functions = listExportedFunctions();
+  const bundle = await bundleServer();
+  const header =
+    '// sheets-openai-pricing: generated by scripts/build.ts; edit src/, not this file.\n';
+  const code = `${header}${bundle}\n${renderWrappers(functions)}`;
+  writeFileSync(resolve(DIST, 'Code.js'), code);
+  writeFileSync(resolve(DIST, 'Sidebar.html'), await bundleSidebar());
+  copyFileSync(resolve(ROOT, 'appsscript.json'), resolve(DIST, 'appsscript.json'));
+  return { codeBytes: Buffer.byteLength(code), functions: functions.map((f) => f.name) };
+}
+
+if (require.main === module) {
+  buildAll()
+    .then(({ codeBytes, functions }) => {
+      console.log(
+        `built dist/Code.js (${(codeBytes / 1024).toFixed(1)} KB, ${functions.length} functions), dist/Sidebar.html, dist/appsscript.json`,
+      );
+    })
+    .catch((error: Error) => {
+      console.error(`build failed: ${error.message}`);
+      process.exit(1);
+    });
+}

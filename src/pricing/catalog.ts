@@ -1,0 +1,151 @@
+// Types of the generated price catalog (data/prices.json). The catalog mirrors the pricing page
+// table by table; `null` is the page's "-" (not offered), never zero.
+
+export type TierId = 'standard' | 'batch' | 'flex';
+export const TIER_IDS: readonly TierId[] = ['standard', 'batch', 'flex'];
+
+/** USD per 1M tokens (or per the row's unit); null where the page shows "-". */
+export type Price = number | null;
+
+export interface TokenPrices {
+  input: Price;
+  cached_input: Price;
+  output: Price;
+  /** true when computed from the standard prices (batch = 50%) rather than printed on the page */
+  derived?: boolean;
+}
+
+/** A row of a token-priced table: text, flex, audio, image tokens, transcription, embeddings, ... */
+export interface TokenRow {
+  /** the name in the page's first line: the alias, a dated id, or a display name */
+  model: string;
+  /** the dated snapshot printed under the alias, when the page prints one */
+  snapshot: string | null;
+  /** prices per tier the row is offered in; a missing tier is not offered */
+  tiers: Partial<Record<TierId, TokenPrices>>;
+  /** the page's "Estimated cost" per minute (transcription and speech tables) */
+  perMinute?: number;
+  /** the page says "Free" (moderation) */
+  free?: boolean;
+}
+
+export interface FineTuningRow extends TokenRow {
+  /** the base snapshot that is fine-tuned, e.g. gpt-4o-2024-08-06 */
+  baseModel: string;
+  /** "data sharing" for the row with the data-sharing inference discount */
+  variant: string | null;
+  training: { price: number; unit: 'hour' | '1M tokens' };
+}
+
+export interface ToolRow {
+  /** stable id, e.g. "web_search" */
+  id: string;
+  /** the page's tool name, e.g. "Web Search" */
+  name: string;
+  /** the page's lines between name and price: availability, model family, token billing */
+  details: string[];
+  price: number;
+  /** the page's unit line, e.g. "1k calls", "GB/day (1GB free)", "container" */
+  unit: string;
+  /** how many units the price covers (1000 for "1k calls") */
+  per: number;
+  /** free allowance as printed, e.g. "1GB free" */
+  freeAllowance: string | null;
+  /** the model family this price applies to (web search), as printed */
+  appliesTo: string | null;
+  /** model ids of that family (maintainer data, not on the page) */
+  models: string[] | null;
+}
+
+export interface UnitPriceRow {
+  /** display name on the page, e.g. "TTS HD" */
+  model: string;
+  /** API id, e.g. "tts-1-hd" */
+  apiId: string;
+  useCase: string;
+  price: number;
+  /** "minute" or "1M characters" */
+  unit: string;
+}
+
+export interface ImageGenerationRow {
+  model: string;
+  apiId: string;
+  quality: string;
+  size: string;
+  price: number;
+}
+
+interface SectionBase {
+  id: string;
+  title: string;
+  /** "USD per 1M tokens", "USD per image", ... */
+  unit: string;
+  /** tiers a table of this section can be shown in; the first is the page's default */
+  tiers: TierId[];
+  /** the page's notes under the table, verbatim */
+  notes: string[];
+}
+
+export type TokenColumn = 'input' | 'cached_input' | 'output';
+
+export interface TokenSection extends SectionBase {
+  kind: 'tokens';
+  /** the price columns the page prints, in page order */
+  columns: TokenColumn[];
+  /** the page prints an "Estimated cost" per minute column */
+  hasPerMinute: boolean;
+  rows: TokenRow[];
+}
+
+export interface FineTuningSection extends SectionBase {
+  kind: 'fine_tuning';
+  columns: TokenColumn[];
+  rows: FineTuningRow[];
+}
+
+export interface ToolSection extends SectionBase {
+  kind: 'tools';
+  rows: ToolRow[];
+}
+
+export interface UnitPriceSection extends SectionBase {
+  kind: 'unit_prices';
+  rows: UnitPriceRow[];
+}
+
+export interface ImageGenerationSection extends SectionBase {
+  kind: 'image_generation';
+  rows: ImageGenerationRow[];
+}
+
+export type Section =
+  TokenSection | FineTuningSection | ToolSection | UnitPriceSection | ImageGenerationSection;
+
+export interface Catalog {
+  schemaVersion: 1;
+  /** newest snapshot date printed on the page (YYYY-MM-DD): the "as of" a sheet cites */
+  asOf: string;
+  source: { title: string; url: string; file: string };
+  /** Batch API rules used to derive batch prices */
+  batch: { discount: number; note: string };
+  sections: Section[];
+}
+
+/** Section ids, in page order. */
+export const SECTION_IDS = [
+  'text',
+  'flex',
+  'audio',
+  'image_tokens',
+  'fine_tuning',
+  'tools',
+  'transcription_text',
+  'transcription_audio',
+  'audio_models',
+  'image_generation',
+  'embeddings',
+  'moderation',
+  'other',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];

@@ -1,0 +1,45 @@
+// Name matching: case- and space-insensitive keys, and "did you mean" suggestions.
+
+/** The lookup key of a user-typed name: trimmed, lower-case, inner runs of spaces folded. */
+export function nameKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      best = Math.min(best, current[j]);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Up to `count` known names closest to `typed`, best first. */
+export function closestNames(typed: string, known: Iterable<string>, count = 3): string[] {
+  const key = nameKey(typed);
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  const scored: { name: string; distance: number }[] = [];
+  for (const name of known) {
+    const candidate = nameKey(name);
+    let distance = editDistance(key, candidate, limit);
+    // "gpt-4o-2024" or "4o-mini" typed as part of a real id is close too
+    if (distance > limit && key.length >= 3 && candidate.includes(key)) distance = limit;
+    if (distance <= limit) scored.push({ name, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.name.length - b.name.length);
+  return [...new Set(scored.map((s) => s.name))].slice(0, count);
+}
+
+export function quoteList(names: string[], joiner = 'or'): string {
+  const quoted = names.map((n) => `"${n}"`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,240 @@
+// Cost custom functions. Each converts its cells, lets src/pricing do the math, and works on single
+// values or whole ranges alike (see ../ranges.ts). The JSDoc above each function is what the
+// Sheets formula helper shows: the build copies it above the generated top-level wrapper.
+
+import type { TierId } from '../../pricing/catalog';
+import {
+  charactersCost,
+  imagePrice,
+  perUnitCost,
+  tokenCost,
+  toolCost,
+  trainingCost,
+} from '../../pricing/cost';
+import {
+  resolveAudioModel,
+  resolveCharactersModel,
+  resolveImageModel,
+  resolveImageTokensModel,
+  resolveMinutesModel,
+  resolveTextModel,
+  resolveTrainingModel,
+  type TokenModel,
+} from '../../pricing/models';
+import { parseTier } from '../../pricing/tiers';
+import { resolveTool } from '../../pricing/tools';
+import { optionalText, quantity as readQuantity, requiredText } from '../cells';
+import { mapCells } from '../ranges';
+
+const TOKEN_ARGS = ['model', 'input_tokens', 'output_tokens', 'tier', 'cached_input_tokens'];
+
+/** Tier cells repeat a handful of spellings: parse each once per call. */
+function tierReader(): (value: unknown) => TierId {
+  const seen = new Map<unknown, TierId>();
+  return (value) => {
+    let tier = seen.get(value);
+    if (tier === undefined) {
+      tier = parseTier(value);
+      seen.set(value, tier);
+    }
+    return tier;
+  };
+}
+
+function tokenCostOver(
+  args: unknown[],
+  names: string[],
+  resolve: (model: string) => TokenModel,
+  kind: string,
+): unknown {
+  const tierOf = tierReader();
+  const [, inputName, outputName, , cachedName] = names;
+  return mapCells(names, args, (cells) => {
+    const model = resolve(requiredText(cells[0], 'model'));
+    const input = readQuantity(cells[1], inputName);
+    const output = readQuantity(cells[2], outputName);
+    const cached = readQuantity(cells[4], cachedName);
+    return tokenCost(model, tierOf(cells[3]), input, output, cached, kind);
+  });
+}
+
+/**
+ * Cost in USD of text tokens for any token-priced model (chat, reasoning, legacy, embeddings,
+ * moderation, transcription/speech text, ft: fine-tuned ids). Works on single cells or whole columns.
+ *
+ * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-4o", "gpt-4.1-2025-04-14" or "ft:gpt-4o-mini-2024-07-18:org::id"; or a range of them.
+ * @param {number|Array<Array<number>>} input_tokens Input (prompt) tokens, including cached ones; blank counts as 0.
+ * @param {number|Array<Array<number>>} output_tokens Output (completion) tokens, reasoning tokens included; blank counts as 0.
+ * @param {string|Array<Array<string>>} [tier] "standard" (default), "batch" (Batch API, 50% off) or "flex".
+ * @param {number|Array<Array<number>>} [cached_input_tokens] The part of input_tokens served from the prompt cache.
+ * @return {number|Array<Array<number>>} Cost in USD; a range in gives a range out, blank rows stay blank.
+ * @customfunction
+ */
+export function OPENAI_COST(
+  model: unknown,
+  input_tokens: unknown,
+  output_tokens: unknown,
+  tier?: unknown,
+  cached_input_tokens?: unknown,
+): unknown {
+  return tokenCostOver(
+    [model, input_tokens, output_tokens, tier, cached_input_tokens],
+    TOKEN_ARGS,
+    resolveTextModel,
+    '',
+  );
+}
+
+/**
+ * Cost in USD of audio tokens (the pricing page's "Audio tokens" tables: audio previews, realtime,
+ * transcription and speech models).
+ *
+ * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-4o-realtime-preview" or "gpt-4o-transcribe".
+ * @param {number|Array<Array<number>>} audio_input_tokens Audio input tokens, including cached ones; blank counts as 0.
+ * @param {number|Array<Array<number>>} audio_output_tokens Audio output tokens; blank counts as 0.
+ * @param {string|Array<Array<string>>} [tier] "standard" (default); audio tokens have no Batch or flex price.
+ * @param {number|Array<Array<number>>} [cached_audio_input_tokens] The part of audio_input_tokens served from the cache.
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_AUDIO_COST(
+  model: unknown,
+  audio_input_tokens: unknown,
+  audio_output_tokens: unknown,
+  tier?: unknown,
+  cached_audio_input_tokens?: unknown,
+): unknown {
+  return tokenCostOver(
+    [model, audio_input_tokens, audio_output_tokens, tier, cached_audio_input_tokens],
+    ['model', 'audio_input_tokens', 'audio_output_tokens', 'tier', 'cached_audio_input_tokens'],
+    resolveAudioModel,
+    'audio ',
+  );
+}
+
+/**
+ * Cost in USD of image tokens (the pricing page's "Image tokens" table, e.g. gpt-image-1).
+ *
+ * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-image-1".
+ * @param {number|Array<Array<number>>} image_input_tokens Image input tokens, including cached ones; blank counts as 0.
+ * @param {number|Array<Array<number>>} image_output_tokens Image output tokens; blank counts as 0.
+ * @param {string|Array<Array<string>>} [tier] "standard" (default); image tokens have no Batch or flex price.
+ * @param {number|Array<Array<number>>} [cached_image_input_tokens] The part of image_input_tokens served from the cache.
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_IMAGE_TOKENS_COST(
+  model: unknown,
+  image_input_tokens: unknown,
+  image_output_tokens: unknown,
+  tier?: unknown,
+  cached_image_input_tokens?: unknown,
+): unknown {
+  return tokenCostOver(
+    [model, image_input_tokens, image_output_tokens, tier, cached_image_input_tokens],
+    ['model', 'image_input_tokens', 'image_output_tokens', 'tier', 'cached_image_input_tokens'],
+    resolveImageTokensModel,
+    'image ',
+  );
+}
+
+/**
+ * Cost in USD of generated images: the per-image price for a quality and size, times the number of
+ * images.
+ *
+ * @param {string|Array<Array<string>>} model "gpt-image-1", "dall-e-3" or "dall-e-2" (display names like "DALL·E 3" work too).
+ * @param {string|Array<Array<string>>} quality "low", "medium" or "high" (GPT Image 1); "standard" or "hd" (DALL·E 3); "standard" (DALL·E 2).
+ * @param {string|Array<Array<string>>} size Image size, e.g. "1024x1536" ("1024×1536" and "1024 x 1536" work too).
+ * @param {number|Array<Array<number>>} [images] Number of images; default 1.
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_IMAGE_COST(
+  model: unknown,
+  quality: unknown,
+  size: unknown,
+  images?: unknown,
+): unknown {
+  return mapCells(
+    ['model', 'quality', 'size', 'images'],
+    [model, quality, size, images],
+    (cells) => {
+      const found = resolveImageModel(requiredText(cells[0], 'model'));
+      const price = imagePrice(
+        found,
+        requiredText(cells[1], 'quality'),
+        requiredText(cells[2], 'size'),
+      );
+      return price * readQuantity(cells[3], 'images', 1);
+    },
+  );
+}
+
+/**
+ * Cost in USD of audio minutes: Whisper, and the transcription and speech models whose page row
+ * gives an estimated cost per minute.
+ *
+ * @param {string|Array<Array<string>>} model "whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe" or "gpt-4o-mini-tts".
+ * @param {number|Array<Array<number>>} minutes Minutes of audio; blank counts as 0.
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_MINUTES_COST(model: unknown, minutes: unknown): unknown {
+  return mapCells(['model', 'minutes'], [model, minutes], (cells) =>
+    perUnitCost(
+      resolveMinutesModel(requiredText(cells[0], 'model')),
+      readQuantity(cells[1], 'minutes'),
+    ),
+  );
+}
+
+/**
+ * Cost in USD of text-to-speech with TTS or TTS HD, priced per 1M characters.
+ *
+ * @param {string|Array<Array<string>>} model "tts-1" or "tts-1-hd" ("TTS" and "TTS HD" work too).
+ * @param {number|Array<Array<number>>} characters Characters of input text; blank counts as 0.
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_TTS_COST(model: unknown, characters: unknown): unknown {
+  return mapCells(['model', 'characters'], [model, characters], (cells) =>
+    charactersCost(
+      resolveCharactersModel(requiredText(cells[0], 'model')),
+      readQuantity(cells[1], 'characters'),
+    ),
+  );
+}
+
+/**
+ * Cost in USD of fine-tuning training.
+ *
+ * @param {string|Array<Array<string>>} model The base model being fine-tuned, e.g. "gpt-4o-mini-2024-07-18" or "gpt-4.1".
+ * @param {number|Array<Array<number>>} quantity Training tokens (dataset tokens × epochs) for per-token models; hours for per-hour models (o4-mini).
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_TRAINING_COST(model: unknown, quantity: unknown): unknown {
+  return mapCells(['model', 'quantity'], [model, quantity], (cells) =>
+    trainingCost(
+      resolveTrainingModel(requiredText(cells[0], 'model')),
+      readQuantity(cells[1], 'quantity'),
+    ),
+  );
+}
+
+/**
+ * Cost in USD of built-in tools: code interpreter containers, file search tool calls, file search
+ * storage (GB-days after the free GB) and web search calls (priced by model family).
+ *
+ * @param {string|Array<Array<string>>} tool "code interpreter", "file search", "file search storage" or "web search".
+ * @param {number|Array<Array<number>>} quantity Containers, tool calls, or GB-days billed; blank counts as 0.
+ * @param {string|Array<Array<string>>} [model] The model that calls web search, e.g. "gpt-4.1" or "o3" (required for web search).
+ * @return {number|Array<Array<number>>} Cost in USD.
+ * @customfunction
+ */
+export function OPENAI_TOOL_COST(tool: unknown, quantity: unknown, model?: unknown): unknown {
+  return mapCells(['tool', 'quantity', 'model'], [tool, quantity, model], (cells) => {
+    const row = resolveTool(requiredText(cells[0], 'tool'), optionalText(cells[2], 'model'));
+    return toolCost(row, readQuantity(cells[1], 'quantity'));
+  });
+}

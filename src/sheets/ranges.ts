@@ -1,0 +1,133 @@
+// Range awareness for every custom function: each argument is a value or a 2D range; ranges of the
+// same shape pair up cell by cell, single values repeat, blank rows stay blank, and errors name the
+// first bad cell by its row within the range plus how many more rows are bad.
+
+import { PricingError } from '../pricing/errors';
+
+export type Grid = unknown[][];
+
+/** A 1x1 range is a single value (Sheets passes a single cell that way too). */
+function unwrap(value: unknown): unknown {
+  if (
+    Array.isArray(value) &&
+    value.length === 1 &&
+    Array.isArray(value[0]) &&
+    value[0].length === 1
+  ) {
+    return value[0][0];
+  }
+  return value;
+}
+
+function isRange(value: unknown): value is Grid {
+  return Array.isArray(value);
+}
+
+function describeShape(grid: Grid): string {
+  const rows = grid.length;
+  const cols = Array.isArray(grid[0]) ? grid[0].length : 0;
+  return `${rows} row${rows === 1 ? '' : 's'} × ${cols} column${cols === 1 ? '' : 's'}`;
+}
+
+export interface Shape {
+  rows: number;
+  cols: number;
+  /** per argument: its grid if it is a range, else null */
+  ranges: (Grid | null)[];
+  values: unknown[];
+}
+
+/** Checks that all ranges have one shape; the result has that shape. */
+export function shapeOf(names: string[], rawValues: unknown[]): Shape {
+  const values = rawValues.map(unwrap);
+  let rows = 0;
+  let cols = 0;
+  let first = -1;
+  const ranges = values.map((value, k) => {
+    if (!isRange(value)) return null;
+    const grid = value.map((row) => (Array.isArray(row) ? row : [row]));
+    const r = grid.length;
+    const c = r > 0 ? grid[0].length : 0;
+    if (first < 0) {
+      first = k;
+      rows = r;
+      cols = c;
+    } else if (r !== rows || c !== cols) {
+      throw new PricingError(
+        `${names[first]} is ${describeShape(values[first] as Grid)} but ${names[k]} is ${describeShape(grid)}: ranges must have the same shape`,
+      );
+    }
+    return grid;
+  });
+  return { rows, cols, ranges, values };
+}
+
+export type CellFunction = (cells: unknown[]) => unknown;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isBlankCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/**
+ * Calls `compute` once per cell position with that position's arguments (a reused buffer) and
+ * returns a scalar, or a grid of the ranges' shape. `compute` throws to report a bad cell.
+ */
+export function mapCells(names: string[], args: unknown[], compute: CellFunction): unknown {
+  const shape = shapeOf(names, args);
+  const { rows, cols, ranges, values } = shape;
+  const cells = values.slice();
+  if (ranges.every((r) => r === null)) {
+    // a plain call: blank only when every given argument is blank
+    if (values.every(isBlankCell)) return '';
+    try {
+      return compute(cells);
+    } catch (error) {
+      throw new Error(messageOf(error));
+    }
+  }
+  const rangeIndexes: number[] = [];
+  ranges.forEach((r, k) => r && rangeIndexes.push(k));
+  const rangeGrids = rangeIndexes.map((k) => ranges[k]!);
+  const count = rangeIndexes.length;
+  const out: unknown[][] = new Array(rows);
+  let firstError = '';
+  let errors = 0;
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      let blank = true;
+      for (let i = 0; i < count; i++) {
+        const value = rangeGrids[i][r][c];
+        cells[rangeIndexes[i]] = value;
+        if (blank && value !== '' && value !== null && value !== undefined) blank = false;
+      }
+      if (blank) {
+        line[c] = '';
+        continue;
+      }
+      try {
+        line[c] = compute(cells);
+      } catch (error) {
+        if (errors === 0) {
+          firstError = `row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ''}: ${messageOf(error)}`;
+        }
+        errors++;
+        line[c] = '';
+      }
+    }
+    out[r] = line;
+  }
+  if (errors > 0) {
+    const unit = cols > 1 ? 'cell' : 'row';
+    const more =
+      errors > 1
+        ? `; ${errors - 1} more ${unit}${errors - 1 === 1 ? ' has an error' : 's have errors'}`
+        : '';
+    throw new Error(`${firstError}${more}`);
+  }
+  return out;
+}
