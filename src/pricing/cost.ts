@@ -3,7 +3,7 @@
 import type { TierId } from './catalog';
 import { PricingError } from './errors';
 import type { ImageModel, PerUnitModel, TokenModel } from './models';
-import { billingRates } from './tiers';
+import { billingRates, toMicros, type TokenRates } from './tiers';
 import type { FineTuningRow, ToolRow } from './catalog';
 
 function notOffered(model: TokenModel, what: string, kind: string): PricingError {
@@ -11,6 +11,11 @@ function notOffered(model: TokenModel, what: string, kind: string): PricingError
     `${model.name} has no ${kind}${what} price (the pricing page shows "-"): ${kind}${what} tokens must be 0 or blank`,
   );
 }
+
+// Costs are summed in micro-dollars and divided once at the end: for whole token counts the sum is
+// an exact integer, so the result is the double nearest the true decimal cost (0.00275, not
+// 0.0027500000000000003).
+export const MICROS_PER_MILLION_TOKENS = 1e12;
 
 /**
  * Cost in USD of token usage. `kind` names the token family in messages ("", "audio ", "image ").
@@ -30,36 +35,53 @@ export function tokenCost(
     );
   }
   const rates = billingRates(model, tier);
+  const micros = tokenMicros(rates, inputTokens, outputTokens, cachedInputTokens);
+  if (micros === micros) return micros / MICROS_PER_MILLION_TOKENS;
+  // NaN: a rate the usage needs is not offered; say which
+  if (inputTokens > cachedInputTokens && rates.input === null)
+    throw notOffered(model, 'input', kind);
+  if (cachedInputTokens > 0 && rates.cachedInput === null) {
+    throw notOffered(model, 'cached input', kind);
+  }
+  throw notOffered(model, 'output', kind);
+}
+
+/**
+ * Micro-dollars × 1M for token counts at `rates` (divide by 1e12 for USD); NaN when a rate the
+ * counts need is not offered. Callers have checked cached <= input.
+ */
+export function tokenMicros(
+  rates: TokenRates,
+  inputTokens: number,
+  outputTokens: number,
+  cachedInputTokens: number,
+): number {
   const uncached = inputTokens - cachedInputTokens;
-  let cost = 0;
-  if (uncached > 0) {
-    if (rates.input === null) throw notOffered(model, 'input', kind);
-    cost += uncached * rates.input;
-  }
+  let micros = 0;
+  if (uncached > 0) micros += rates.input === null ? NaN : uncached * rates.input;
   if (cachedInputTokens > 0) {
-    if (rates.cachedInput === null) throw notOffered(model, 'cached input', kind);
-    cost += cachedInputTokens * rates.cachedInput;
+    micros += rates.cachedInput === null ? NaN : cachedInputTokens * rates.cachedInput;
   }
-  if (outputTokens > 0) {
-    if (rates.output === null) throw notOffered(model, 'output', kind);
-    cost += outputTokens * rates.output;
-  }
-  return cost;
+  if (outputTokens > 0) micros += rates.output === null ? NaN : outputTokens * rates.output;
+  return micros;
+}
+
+/** price × quantity / per, computed in whole micro-dollars: `per` = units the price covers. */
+export function unitCost(priceUsd: number, quantity: number, per = 1): number {
+  return (toMicros(priceUsd) * quantity) / (per * 1e6);
 }
 
 export function perUnitCost(model: PerUnitModel, quantity: number): number {
-  return model.price * quantity;
+  return unitCost(model.price, quantity);
 }
 
 /** TTS is priced per 1M characters. */
 export function charactersCost(model: PerUnitModel, characters: number): number {
-  return (model.price / 1e6) * characters;
+  return unitCost(model.price, characters, 1e6);
 }
 
 export function trainingCost(row: FineTuningRow, quantity: number): number {
-  return row.training.unit === 'hour'
-    ? row.training.price * quantity
-    : (row.training.price / 1e6) * quantity;
+  return unitCost(row.training.price, quantity, row.training.unit === 'hour' ? 1 : 1e6);
 }
 
 /** "1024 × 1536", "1024X1536" → "1024x1536" */
@@ -90,5 +112,5 @@ export function imagePrice(model: ImageModel, quality: string, size: string): nu
 }
 
 export function toolCost(row: ToolRow, quantity: number): number {
-  return (row.price / row.per) * quantity;
+  return unitCost(row.price, quantity, row.per);
 }

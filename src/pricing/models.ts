@@ -16,6 +16,7 @@ import type {
 import { CATALOG } from './data';
 import { PricingError } from './errors';
 import { closestNames, nameKey, quoteList } from './names';
+import type { TokenRates } from './tiers';
 
 /** A token-priced model as the cost functions see it: every tier it is offered in. */
 export interface TokenModel {
@@ -26,6 +27,8 @@ export interface TokenModel {
   tiers: Partial<Record<TierId, TokenPrices>>;
   /** fine-tuned inference rates (an ft: id) */
   fineTuned: boolean;
+  /** billing rates per tier, filled on first use by billingRates() */
+  rates: Partial<Record<TierId, TokenRates>>;
 }
 
 export interface PerUnitModel {
@@ -108,7 +111,7 @@ export interface ModelIndex {
 }
 
 function tokenModel(sectionId: SectionId, row: TokenRow, fineTuned = false): TokenModel {
-  return { name: row.model, sectionId, row, tiers: { ...row.tiers }, fineTuned };
+  return { name: row.model, sectionId, row, tiers: { ...row.tiers }, fineTuned, rates: {} };
 }
 
 function addTokenRows(index: NameIndex<TokenModel>, s: TokenSection): void {
@@ -264,9 +267,9 @@ function resolveFineTuned(typed: string, index: ModelIndex): TokenModel {
     const known = closestNames(base, index.fineTuned.names);
     const hint = known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
     throw new PricingError(
-      `no fine-tuning price for "${typed.trim()}": the pricing page lists fine-tuning for ${index.fineTuned.names
-        .filter((n) => nameKey(n) === nameKey(n.split(' ')[0]))
-        .join(', ')}${hint ? `; ${hint}` : ''}`,
+      `no fine-tuning price for "${typed.trim()}": the pricing page lists fine-tuning for ${[
+        ...new Set([...index.fineTuned.byKey.values()].map((m) => m.row.model)),
+      ].join(', ')}${hint ? `; ${hint}` : ''}`,
     );
   }
   return found;

@@ -21,6 +21,9 @@ class Checker {
   price(value: Json, path: string): void {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       this.fail(path, `expected a non-negative price, got ${JSON.stringify(value)}`);
+    } else if (Math.abs(value * 1e6 - Math.round(value * 1e6)) > 1e-6) {
+      // costs are computed in whole micro-dollars (src/pricing/tiers.ts toMicros)
+      this.fail(path, `expected at most 6 decimals, got ${value}`);
     }
   }
   nullablePrice(value: Json, path: string): void {

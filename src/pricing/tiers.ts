@@ -32,15 +32,22 @@ export function tierNotOfferedMessage(name: string, tier: TierId, offered: TierI
   return `${name} is not offered in the ${TIER_NAMES[tier]} tier (offered in: ${offered.join(', ')})`;
 }
 
-/** USD per single token, null where the page shows "-" (not offered). */
+/**
+ * Micro-dollars (USD × 1e6) per 1M tokens, null where the page shows "-" (not offered). Page prices
+ * have at most 6 decimals, so these are integers and token × rate sums stay exact.
+ */
 export interface TokenRates {
   input: number | null;
   cachedInput: number | null;
   output: number | null;
 }
 
-const perToken = (pricePerMillion: number | null): number | null =>
-  pricePerMillion === null ? null : pricePerMillion / 1e6;
+/** USD → integer micro-dollars (the schema guarantees at most 6 decimals). */
+export function toMicros(usd: number): number {
+  return Math.round(usd * 1e6);
+}
+
+const micros = (price: number | null): number | null => (price === null ? null : toMicros(price));
 
 /**
  * The billing rule. Batch has no prompt-caching discount, so cached input tokens in a batch are
@@ -52,21 +59,18 @@ export function billingPrices(prices: TokenPrices, tier: TierId): TokenPrices {
   return { input: prices.input, cached_input: cached, output: prices.output };
 }
 
-const ratesCache = new WeakMap<TokenModel, Partial<Record<TierId, TokenRates>>>();
-
 /** The per-token rates a model is billed at in a tier; an error if it is not offered there. */
 export function billingRates(model: TokenModel, tier: TierId): TokenRates {
-  let byTier = ratesCache.get(model);
-  if (!byTier) ratesCache.set(model, (byTier = {}));
+  const byTier = model.rates;
   const known = byTier[tier];
   if (known) return known;
   const prices = model.tiers[tier];
   if (!prices) throw new PricingError(tierNotOfferedMessage(model.name, tier, offeredTiers(model)));
   const billed = billingPrices(prices, tier);
   const rates = {
-    input: perToken(billed.input),
-    cachedInput: perToken(billed.cached_input),
-    output: perToken(billed.output),
+    input: micros(billed.input),
+    cachedInput: micros(billed.cached_input),
+    output: micros(billed.output),
   };
   byTier[tier] = rates;
   return rates;

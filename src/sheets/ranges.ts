@@ -45,7 +45,8 @@ export function shapeOf(names: string[], rawValues: unknown[]): Shape {
   let first = -1;
   const ranges = values.map((value, k) => {
     if (!isRange(value)) return null;
-    const grid = value.map((row) => (Array.isArray(row) ? row : [row]));
+    // Sheets passes rows of cells; a flat list (from a script caller) is one row
+    const grid = value.length > 0 && !Array.isArray(value[0]) ? [value] : (value as Grid);
     const r = grid.length;
     const c = r > 0 ? grid[0].length : 0;
     if (first < 0) {
@@ -97,7 +98,7 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
   let firstError = '';
   let errors = 0;
   for (let r = 0; r < rows; r++) {
-    const line: unknown[] = new Array(cols);
+    const line: unknown[] | null = cols === 1 ? null : new Array(cols);
     for (let c = 0; c < cols; c++) {
       let blank = true;
       for (let i = 0; i < count; i++) {
@@ -105,21 +106,23 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
         cells[rangeIndexes[i]] = value;
         if (blank && value !== '' && value !== null && value !== undefined) blank = false;
       }
-      if (blank) {
-        line[c] = '';
-        continue;
-      }
-      try {
-        line[c] = compute(cells);
-      } catch (error) {
-        if (errors === 0) {
-          firstError = `row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ''}: ${messageOf(error)}`;
+      let result: unknown = '';
+      if (!blank) {
+        try {
+          result = compute(cells);
+        } catch (error) {
+          if (errors === 0) {
+            firstError = `row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ''}: ${messageOf(error)}`;
+          }
+          errors++;
         }
-        errors++;
-        line[c] = '';
       }
+      if (line) line[c] = result;
+      // two literals on purpose: V8 tracks element kinds per allocation site, so number rows stay
+      // unboxed double arrays even after a blank ("") row was allocated
+      else out[r] = typeof result === 'number' ? [result] : [result];
     }
-    out[r] = line;
+    if (line) out[r] = line;
   }
   if (errors > 0) {
     const unit = cols > 1 ? 'cell' : 'row';

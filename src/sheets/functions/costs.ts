@@ -10,6 +10,7 @@ import {
   tokenCost,
   toolCost,
   trainingCost,
+  unitCost,
 } from '../../pricing/cost';
 import {
   resolveAudioModel,
@@ -25,18 +26,24 @@ import { parseTier } from '../../pricing/tiers';
 import { resolveTool } from '../../pricing/tools';
 import { optionalText, quantity as readQuantity, requiredText } from '../cells';
 import { mapCells } from '../ranges';
+import { tokenCostColumns } from './token-columns';
 
 const TOKEN_ARGS = ['model', 'input_tokens', 'output_tokens', 'tier', 'cached_input_tokens'];
 
-/** Tier cells repeat a handful of spellings: parse each once per call. */
+/** Tier cells repeat a handful of spellings (often one scalar): parse each spelling once. */
 function tierReader(): (value: unknown) => TierId {
   const seen = new Map<unknown, TierId>();
+  let lastValue: unknown = {};
+  let lastTier: TierId = 'standard';
   return (value) => {
+    if (value === lastValue) return lastTier;
     let tier = seen.get(value);
     if (tier === undefined) {
       tier = parseTier(value);
       seen.set(value, tier);
     }
+    lastValue = value;
+    lastTier = tier;
     return tier;
   };
 }
@@ -48,6 +55,8 @@ function tokenCostOver(
   kind: string,
 ): unknown {
   const tierOf = tierReader();
+  const fast = tokenCostColumns(args, resolve, tierOf);
+  if (fast) return fast;
   const [, inputName, outputName, , cachedName] = names;
   return mapCells(names, args, (cells) => {
     const model = resolve(requiredText(cells[0], 'model'));
@@ -165,7 +174,7 @@ export function OPENAI_IMAGE_COST(
         requiredText(cells[1], 'quality'),
         requiredText(cells[2], 'size'),
       );
-      return price * readQuantity(cells[3], 'images', 1);
+      return unitCost(price, readQuantity(cells[3], 'images', 1));
     },
   );
 }

@@ -1,0 +1,148 @@
+// npm run bench: speed and size of the built add-on, printed as numbers (not a test).
+// Throughput runs the bundle in this realm (vm.runInThisContext): a vm sandbox adds an interceptor
+// to every global lookup that Apps Script does not have. Cold start uses fresh contexts.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+
+const ROOT = resolve(__dirname, '..');
+const CODE = resolve(ROOT, 'dist/Code.js');
+const ROWS = 100_000;
+const ROUNDS = 15;
+
+type Fn = (...args: unknown[]) => unknown;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+function timeRounds(rounds: number, run: () => void): number[] {
+  const times: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    // each round starts from a clean heap, like a fresh custom-function execution
+    collectGarbage?.();
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** A usage export as Sheets passes it: columns of 1-cell rows, a few models, some blanks. */
+function usageColumns(rows: number) {
+  const models = ['gpt-4o', 'gpt-4.1-mini', 'o4-mini', 'gpt-4o-mini', 'text-embedding-3-small'];
+  const model: unknown[][] = [];
+  const input: unknown[][] = [];
+  const output: unknown[][] = [];
+  const cached: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const name = models[r % models.length];
+    const inputTokens = 500 + ((r * 7919) % 20_000);
+    model.push([name]);
+    input.push([inputTokens]);
+    output.push([name.startsWith('text-embedding') ? '' : 100 + ((r * 104_729) % 4000)]);
+    cached.push([r % 3 === 0 ? Math.floor(inputTokens / 2) : '']);
+  }
+  return { model, input, output, cached };
+}
+
+function floorLoop(columns: ReturnType<typeof usageColumns>): unknown[][] {
+  // the least any implementation must do: read each row's cells and allocate the output row
+  const out: unknown[][] = new Array(ROWS);
+  for (let r = 0; r < ROWS; r++) {
+    const a = columns.model[r][0];
+    const b = columns.input[r][0] as number;
+    const c = columns.output[r][0];
+    const d = columns.cached[r][0];
+    out[r] = [a === '' ? '' : b + (c === '' ? 0 : (c as number)) + (d === '' ? 0 : (d as number))];
+  }
+  return out;
+}
+
+function coldStart(code: string): { loadAndFirstCall: number; emptyScript: number } {
+  const withBundle: number[] = [];
+  const empty: number[] = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    let start = performance.now();
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    (context.OPENAI_COST as Fn)('gpt-4o', 1200, 300);
+    withBundle.push(performance.now() - start);
+    start = performance.now();
+    const blank = vm.createContext({});
+    vm.runInContext('function f() { return 1; } f();', blank);
+    empty.push(performance.now() - start);
+  }
+  return { loadAndFirstCall: median(withBundle), emptyScript: median(empty) };
+}
+
+function optionalServiceCalls(): string[] {
+  // the playground's in-memory SpreadsheetApp counts service calls (see scripts/playground)
+  const module = resolve(ROOT, 'scripts/playground/memory-spreadsheet.ts');
+  if (!existsSync(module)) return [];
+  const lines: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const playground = require(module) as Record<string, unknown>;
+  for (const [name, label] of [
+    ['countInsertAllCalls', '"Insert all price tables" service calls'],
+    ['countForecastSheetCalls', '"Insert forecast sheet" service calls'],
+  ]) {
+    const count = playground[name];
+    if (typeof count === 'function') lines.push(`${label.padEnd(44)} ${count()}`);
+  }
+  return lines;
+}
+
+function main(): void {
+  if (!existsSync(CODE)) throw new Error('dist/Code.js is missing: run npm run build');
+  const code = readFileSync(CODE, 'utf8');
+  vm.runInThisContext(code, { filename: 'Code.js' });
+  const global = globalThis as unknown as Record<string, Fn>;
+  const columns = usageColumns(ROWS);
+  const call = () =>
+    global.OPENAI_COST(columns.model, columns.input, columns.output, 'batch', columns.cached);
+  const check = call() as unknown[][];
+  if (check.length !== ROWS || typeof check[0][0] !== 'number')
+    throw new Error('unexpected result');
+  for (let k = 0; k < 3; k++) call(); // warm up, as a busy sheet would be
+
+  const rangeMs = median(timeRounds(ROUNDS, call));
+  const floorMs = median(timeRounds(ROUNDS, () => floorLoop(columns)));
+  const scalarCalls = 10_000;
+  const scalarMs = median(
+    timeRounds(ROUNDS, () => {
+      for (let k = 0; k < scalarCalls; k++) global.OPENAI_COST('gpt-4o', 1200, 300, 'batch', 600);
+    }),
+  );
+  const cold = coldStart(code);
+  const ns = (ms: number) => (ms * 1e6) / ROWS;
+
+  console.log(
+    `sheets-openai-pricing benchmark (node ${process.version}, medians of ${ROUNDS} rounds)`,
+  );
+  console.log(
+    `${'OPENAI_COST over a 100,000-row range'.padEnd(44)} ${ns(rangeMs).toFixed(1)} ns/row (${rangeMs.toFixed(1)} ms per call)`,
+  );
+  console.log(
+    `${'  floor: read 4 columns + allocate rows'.padEnd(44)} ${ns(floorMs).toFixed(1)} ns/row`,
+  );
+  console.log(`${'  above the floor'.padEnd(44)} ${(ns(rangeMs) - ns(floorMs)).toFixed(1)} ns/row`);
+  console.log(
+    `${'OPENAI_COST single scalar call'.padEnd(44)} ${((scalarMs * 1e6) / scalarCalls).toFixed(0)} ns/call`,
+  );
+  console.log(
+    `${'dist/Code.js size'.padEnd(44)} ${(statSync(CODE).size / 1024).toFixed(1)} KB (${statSync(CODE).size} bytes)`,
+  );
+  console.log(
+    `${'load + first call, fresh context'.padEnd(44)} ${cold.loadAndFirstCall.toFixed(2)} ms (empty script ${cold.emptyScript.toFixed(2)} ms, above it ${(cold.loadAndFirstCall - cold.emptyScript).toFixed(2)} ms)`,
+  );
+  for (const line of optionalServiceCalls()) console.log(line);
+}
+
+main();
