@@ -241,7 +241,10 @@ export function unknownModelMessage(typed: string, domain: Domain, index = model
     typed,
     domain === 'text' ? [...names, ...index.fineTuned.names.map((n) => `ft:${n}`)] : names,
   );
-  const hint = suggestions.length > 0 ? ` (did you mean ${quoteList(suggestions)}?)` : '';
+  const hint =
+    suggestions.length > 0
+      ? ` (did you mean ${quoteList(suggestions)}?)`
+      : ' (OPENAI_MODELS() lists every model the pricing page has)';
   return `unknown model "${typed.trim()}"${hint}`;
 }
 

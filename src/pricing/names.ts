@@ -35,7 +35,10 @@ export function closestNames(typed: string, known: Iterable<string>, count = 3):
     if (distance <= limit) scored.push({ name, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.name.length - b.name.length);
-  return [...new Set(scored.map((s) => s.name))].slice(0, count);
+  // only the closest: "gpt4o" suggests "gpt-4o", not also "gpt-4"
+  const best = scored.length > 0 ? scored[0].distance : 0;
+  const closest = scored.filter((s) => s.distance === best).map((s) => s.name);
+  return [...new Set(closest)].slice(0, count);
 }
 
 export function quoteList(names: string[], joiner = 'or'): string {

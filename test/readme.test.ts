@@ -1,0 +1,73 @@
+// The README's function reference is part of the product: every example row of a "Result" or
+// "Error message" table is evaluated against the built dist/Code.js.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import vm from 'node:vm';
+import { loadBundle } from './support/bundle';
+
+interface Example {
+  formula: string;
+  expected: string;
+  kind: 'result' | 'error';
+}
+
+function examples(markdown: string): Example[] {
+  const out: Example[] = [];
+  let kind: Example['kind'] | null = null;
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 4) {
+      kind = null;
+      continue;
+    }
+    if (cells[1] === 'Formula') {
+      kind = cells[2] === 'Result' ? 'result' : cells[2] === 'Error message' ? 'error' : null;
+      continue;
+    }
+    const formula = /^`(=.*)`$/.exec(cells[1]);
+    if (kind && formula) out.push({ formula: formula[1], expected: cells[2], kind });
+  }
+  return out;
+}
+
+const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+const rows = examples(readme);
+const { context } = loadBundle();
+// the formulas use only literals, calls and arithmetic, which read the same in JavaScript
+const evaluate = (formula: string) => vm.runInContext(formula.slice(1), context);
+
+test('the README has examples for every function of the formula reference', () => {
+  const names = new Set(rows.map((r) => /^=(\w+)/.exec(r.formula)![1]));
+  for (const name of [
+    'OPENAI_COST',
+    'OPENAI_AUDIO_COST',
+    'OPENAI_IMAGE_TOKENS_COST',
+    'OPENAI_IMAGE_COST',
+    'OPENAI_MINUTES_COST',
+    'OPENAI_TTS_COST',
+    'OPENAI_TRAINING_COST',
+    'OPENAI_TOOL_COST',
+    'OPENAI_PRICE',
+    'OPENAI_PRICES_AS_OF',
+  ]) {
+    expect(names).toContain(name);
+  }
+  expect(rows.filter((r) => r.kind === 'error').length).toBeGreaterThanOrEqual(10);
+});
+
+test.each(rows.map((r) => [r.formula, r]))('%s', (_formula, example) => {
+  const { formula, expected, kind } = example as Example;
+  if (kind === 'error') {
+    expect(() => evaluate(formula)).toThrow(expected.replace(/^error: /, ''));
+    return;
+  }
+  const value = evaluate(formula);
+  if (/^-?[\d.]+$/.test(expected)) {
+    expect(typeof value).toBe('number');
+    expect(Math.abs((value as number) - Number(expected))).toBeLessThanOrEqual(
+      Math.abs(Number(expected)) * 1e-12,
+    );
+  } else {
+    expect(String(value)).toBe(expected);
+  }
+});

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const CLASP = join(ROOT, 'node_modules/.bin/clasp');
+
+describe('deployment files', () => {
+  test('dist/appsscript.json: V8, exactly the two scopes, exception logging', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+
+  test('.clasp.json pushes dist/', () => {
+    const project = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8'));
+    expect(project.rootDir).toBe('dist');
+  });
+
+  test('clasp would push exactly Code.js, Sidebar.html and appsscript.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clasp-'));
+    try {
+      cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+      writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId: 'test', rootDir: 'dist' }));
+      const run = spawnSync(CLASP, ['show-file-status', '--json'], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      const status = JSON.parse(run.stdout);
+      expect([...status.filesToPush].sort()).toEqual([
+        'dist/Code.js',
+        'dist/Sidebar.html',
+        'dist/appsscript.json',
+      ]);
+      expect(status.untrackedFiles).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('npm run deploy without a script id explains the first-time steps and fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-'));
+    try {
+      cpSync(join(ROOT, 'scripts/deploy.ts'), join(dir, 'scripts/deploy.ts'));
+      writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId: '', rootDir: 'dist' }));
+      const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/deploy.ts'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('npx clasp login');
+      expect(run.stderr).toContain('npx clasp create-script --type sheets --rootDir dist --title');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
