@@ -26,7 +26,10 @@ describe('deployment files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clasp-'));
     try {
       cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
-      writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId: 'test', rootDir: 'dist' }));
+      writeFileSync(
+        join(dir, '.clasp.json'),
+        JSON.stringify({ scriptId: 'test', rootDir: 'dist' }),
+      );
       const run = spawnSync(CLASP, ['show-file-status', '--json'], { cwd: dir, encoding: 'utf8' });
       expect(run.status).toBe(0);
       const status = JSON.parse(run.stdout);
