@@ -181,6 +181,16 @@ function isNote(line: string): boolean {
   return line.length > 60 || /[.:]$/.test(line) || line.startsWith('Learn more');
 }
 
+/**
+ * The line under a model name is its dated snapshot when it is an id that extends the alias
+ * ("gpt-4.1" → "gpt-4.1-2025-04-14", "omni-moderation-latest" → "omni-moderation-2024-09-26"); a
+ * garbled price ("$0.O2", "0.02") is not, so it is reported as a bad price on its own line.
+ */
+function isSnapshotOf(model: string, line: string): boolean {
+  const stem = model.replace(/-latest$/, '');
+  return /^[a-z0-9][\w.:-]*$/i.test(line) && line.startsWith(stem);
+}
+
 function isHeaderLine(line: string | undefined): boolean {
   return line !== undefined && /^(Model|Tool)\t/.test(line);
 }
@@ -272,6 +282,10 @@ function tokenColumns(raw: RawSection, lines: Lines): TokenColumn[] {
       lines.index = raw.headerLine - 1;
       lines.fail('a price column named Input, Cached input, Output or Cost');
     }
+    if (columns.includes(column)) {
+      lines.index = raw.headerLine - 1;
+      lines.fail(`price columns named once each (${name} appears twice)`);
+    }
     columns.push(column);
   }
   return columns;
@@ -308,7 +322,7 @@ function parseTokenRows(
     }
     lines.skipBlank();
     let snapshot: string | null = null;
-    if (!isPriceLike(lines.peek() ?? '')) snapshot = lines.next();
+    if (isSnapshotOf(model, lines.peek() ?? '')) snapshot = lines.next();
     const row: TokenRow = { model, snapshot, tiers: {} };
     if (options.free) {
       const cell = lines.take(`"Free" for ${model}`);

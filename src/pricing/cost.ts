@@ -36,7 +36,7 @@ export function tokenCost(
   }
   const rates = billingRates(model, tier);
   const micros = tokenMicros(rates, inputTokens, outputTokens, cachedInputTokens);
-  if (micros === micros) return micros / MICROS_PER_MILLION_TOKENS;
+  if (micros === micros) return finiteCost(micros / MICROS_PER_MILLION_TOKENS);
   // NaN: a rate the usage needs is not offered; say which
   if (inputTokens > cachedInputTokens && rates.input === null)
     throw notOffered(model, 'input', kind);
@@ -68,7 +68,17 @@ export function tokenMicros(
 
 /** price × quantity / per, computed in whole micro-dollars: `per` = units the price covers. */
 export function unitCost(priceUsd: number, quantity: number, per = 1): number {
-  return (toMicros(priceUsd) * quantity) / (per * 1e6);
+  return finiteCost((toMicros(priceUsd) * quantity) / (per * 1e6));
+}
+
+/** A cost too large for a number (quantities near 1e308) is an error, never Infinity. */
+export function finiteCost(usd: number): number {
+  if (usd === Infinity) {
+    throw new PricingError(
+      'the cost is too large to compute: check the quantities (they are near 1e308)',
+    );
+  }
+  return usd;
 }
 
 export function perUnitCost(model: PerUnitModel, quantity: number): number {

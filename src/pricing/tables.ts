@@ -243,3 +243,11 @@ export function sectionSummaries(): {
     tiers: [...s.tiers],
   }));
 }
+
+/** A price as Sheets shows it in the table's currencyFormat: "$1.875", "$2.50", "$1,200.00". */
+export function displayPrice(value: number, priceFormat: string): string {
+  const optional = priceFormat.length - priceFormat.replace(/#+$/, '').length;
+  const text = value.toFixed(2 + optional).replace(new RegExp(`0{0,${optional}}$`), '');
+  const [whole, fraction] = text.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
+}

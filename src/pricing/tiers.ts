@@ -19,9 +19,13 @@ export function parseTier(value: unknown): TierId {
     if (key === '') return 'standard';
     if ((TIER_IDS as readonly string[]).includes(key)) return key as TierId;
   }
-  throw new PricingError(
-    `unknown tier ${JSON.stringify(typeof value === 'string' ? value : String(value))} (use "standard", "batch" or "flex")`,
-  );
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Object.prototype.toString.call(value) === '[object Date]'
+        ? 'a date'
+        : String(value);
+  throw new PricingError(`unknown tier ${shown} (use "standard", "batch" or "flex")`);
 }
 
 export function offeredTiers(model: TokenModel): TierId[] {

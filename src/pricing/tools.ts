@@ -54,7 +54,10 @@ export function resolveTool(tool: string, model: string): ToolRow {
   const names = [resolved.row.model, resolved.row.snapshot]
     .filter((n): n is string => !!n)
     .map(nameKey);
-  const row = rows.find((r) => r.models!.some((m) => names.includes(nameKey(m))));
+  // a family lists aliases; a dated snapshot (also a fine-tuned model's base) belongs to its alias
+  const inFamily = (m: string) =>
+    names.some((n) => n === nameKey(m) || n.startsWith(`${nameKey(m)}-20`));
+  const row = rows.find((r) => r.models!.some(inFamily));
   if (!row) {
     throw new PricingError(
       `the pricing page has no ${rows[0].name} price for ${resolved.name} (${families})`,

@@ -19,4 +19,8 @@ export {
   OPENAI_COMPARE,
   OPENAI_PRICES_AS_OF,
 } from './functions/lookups';
-export { onOpen, onInstall } from './menu';
+export { OPENAI_FORECAST } from './functions/forecast';
+export { insertForecastSheet } from './forecast-sheet';
+export { onOpen, onInstall, showPriceSidebar, showFormulaHelp } from './menu';
+export { getSidebarData } from './sidebar-data';
+export { insertPriceTables, insertAllPriceTables, insertFormulaAtSelection } from './writer';

@@ -1,7 +1,9 @@
-// The add-on menu. onOpen runs in AuthMode.NONE for an add-on that is installed but not yet used
-// in this document: it may only build the menu, touch no document or service beyond the UI.
+// The add-on menu and its dialogs. onOpen runs in AuthMode.NONE for an add-on that is installed but
+// not yet used in this document: it may only build the menu, touch no document or service beyond
+// the UI.
 
 export const ADDON_TITLE = 'OpenAI Pricing';
+export const SIDEBAR_WIDTH = 300;
 
 /** Builds the add-on menu (Extensions > OpenAI Pricing). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -9,6 +11,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('Open price tables', 'showPriceSidebar')
     .addItem('Insert all price tables', 'insertAllPriceTables')
+    .addItem('Insert forecast sheet', 'insertForecastSheet')
     .addSeparator()
     .addItem('Formula help', 'showFormulaHelp')
     .addToUi();
@@ -17,4 +20,21 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /** Runs when the add-on is installed: builds the menu right away. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Opens the price tables sidebar. */
+export function showPriceSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .setTitle(ADDON_TITLE)
+    .setWidth(SIDEBAR_WIDTH);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The sidebar on its formula help page (the page list lives in the client, src/sidebar). */
+export function showFormulaHelp(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<div hidden data-start-page="help"></div>')
+    .setTitle(`${ADDON_TITLE}: formulas`)
+    .setWidth(SIDEBAR_WIDTH);
+  SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -78,7 +78,12 @@ function isBlankCell(value: unknown): boolean {
  * returns a scalar, or a grid of the ranges' shape. `compute` throws to report a bad cell.
  */
 export function mapCells(names: string[], args: unknown[], compute: CellFunction): unknown {
-  const shape = shapeOf(names, args);
+  let shape: Shape;
+  try {
+    shape = shapeOf(names, args);
+  } catch (error) {
+    throw new Error(messageOf(error)); // Sheets shows a plain Error's message
+  }
   const { rows, cols, ranges, values } = shape;
   const cells = values.slice();
   if (ranges.every((r) => r === null)) {
@@ -133,4 +138,31 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
     throw new Error(`${firstError}${more}`);
   }
   return out;
+}
+
+export type RowFunction = (cells: unknown[]) => unknown[];
+
+/**
+ * mapCells for functions that give a row per cell position (OPENAI_FORECAST): one column of n
+ * argument rows gives n result rows, a plain call one row. Blank rows become a row of "", and
+ * rows are padded with "" to one width, because Sheets needs a rectangular result.
+ */
+export function mapRows(names: string[], args: unknown[], compute: RowFunction): unknown {
+  const { cols, ranges } = shapeOf(names, args);
+  if (cols > 1) {
+    const k = ranges.findIndex((r) => r !== null);
+    throw new Error(
+      `${names[k]} is ${describeShape(ranges[k]!)}: give one item per row (a single column)`,
+    );
+  }
+  const mapped = mapCells(names, args, compute);
+  if (ranges.every((r) => r === null)) return mapped === '' ? '' : [mapped];
+  const rows = (mapped as unknown[][]).map((cell) => cell[0]);
+  let width = 1;
+  for (const row of rows) if (Array.isArray(row) && row.length > width) width = row.length;
+  return rows.map((row) => {
+    const line = Array.isArray(row) ? row : [];
+    while (line.length < width) line.push('');
+    return line;
+  });
 }

@@ -77,7 +77,8 @@ export function tokenCostColumns(
       }
       const rates = billingRates(resolve(modelCell), tierOf(tierCell));
       const micros = tokenMicros(rates, inputTokens, outputTokens, cachedTokens);
-      if (micros !== micros) return undefined; // NaN: a needed price is not offered
+      // NaN: a needed price is not offered; Infinity: absurd quantities. The general path words both
+      if (micros !== micros || micros === Infinity) return undefined;
       out[r] = [micros / MICROS_PER_MILLION_TOKENS];
     }
   } catch {

@@ -1,0 +1,1155 @@
+// An in-memory SpreadsheetApp and HtmlService: the calls the add-on makes, on a workbook held in
+// Node, so that the real dist/Code.js runs without a Google account (npm start, tests, bench).
+// Every method call on a service object (SpreadsheetApp, a spreadsheet, sheet, range, builder, UI,
+// HtmlService, ...) counts as one service call, as it would cost one round trip in Apps Script.
+// Formula cells show computed values (./formulas.ts), array results spill as in Sheets.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import vm from 'node:vm';
+import {
+  FormulaError,
+  FormulaEvaluator,
+  columnNumber,
+  parseCell,
+  type CustomFunction,
+  type Scalar,
+  type Value,
+} from './formulas';
+import { formatValue } from './number-format';
+
+export const DIST = resolve(__dirname, '../../dist');
+
+// ---------------------------------------------------------------------------------------------
+// call counting: service objects are handed out behind a Proxy that counts each method call
+
+/** Every service call made, in order ("Range.setValues", ...). */
+export class CallLog {
+  readonly calls: string[] = [];
+  get count(): number {
+    return this.calls.length;
+  }
+  reset(): void {
+    this.calls.length = 0;
+  }
+}
+
+abstract class Service {
+  constructor(readonly book: MemoryBook) {}
+  abstract readonly serviceName: string;
+}
+
+const proxies = new WeakMap<object, object>();
+const targets = new WeakMap<object, object>();
+
+function unwrap(value: unknown): unknown {
+  if (value && typeof value === 'object') {
+    const target = targets.get(value);
+    if (target) return target;
+    if (Array.isArray(value)) return value.map(unwrap);
+  }
+  return value;
+}
+
+/** The counting face of a service object (one per object, so identity holds). */
+function expose<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(expose) as T;
+  if (!(value instanceof Service)) return value;
+  const known = proxies.get(value);
+  if (known) return known as T;
+  const proxy = new Proxy(value, {
+    get(target, prop) {
+      const member = Reflect.get(target, prop, target) as unknown;
+      if (typeof member !== 'function' || typeof prop === 'symbol') return member;
+      return (...args: unknown[]) => {
+        target.book.log.calls.push(`${target.serviceName}.${prop}`);
+        return expose((member as (...a: unknown[]) => unknown).apply(target, args.map(unwrap)));
+      };
+    },
+  });
+  proxies.set(value, proxy);
+  targets.set(proxy, value);
+  return proxy as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// cells and sheets
+
+export interface CellData {
+  value?: Scalar;
+  formula?: string;
+  format?: string;
+  weight?: string;
+  note?: string;
+  background?: string;
+  align?: string;
+  validation?: MemoryDataValidation;
+}
+
+const key = (row: number, column: number) => `${row},${column}`;
+
+/** 1 → "A", 27 → "AA" */
+export function columnLetters(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
+export function a1Of(row: number, column: number, rows = 1, columns = 1): string {
+  const start = `${columnLetters(column)}${row}`;
+  return rows === 1 && columns === 1
+    ? start
+    : `${start}:${columnLetters(column + columns - 1)}${row + rows - 1}`;
+}
+
+/** "B3:D5" → row/column/size; "B3" is one cell. */
+export function parseA1(a1: string): {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+} {
+  const [a, b = a] = a1.replace(/^.*!/, '').split(':');
+  const start = parseCell(a);
+  const end = parseCell(b);
+  const row = Math.min(start.row, end.row);
+  const column = Math.min(start.column, end.column);
+  return {
+    row,
+    column,
+    rows: Math.abs(end.row - start.row) + 1,
+    columns: Math.abs(end.column - start.column) + 1,
+  };
+}
+
+/** What setValues does with a value: "=..." is a formula, "'..." text, "12" a number, ... */
+function parseInput(value: unknown): CellData {
+  if (value === null || value === undefined || value === '') return {};
+  if (typeof value === 'string') {
+    if (value.startsWith('=') && value.length > 1) return { formula: value };
+    if (value.startsWith("'")) return { value: value.slice(1) };
+    const trimmed = value.trim();
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
+    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return { value: parseFloat(trimmed) / 100 };
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+    if (date) return { value: new Date(+date[1], +date[2] - 1, +date[3]) };
+    if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
+    return { value };
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return { value };
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return { value: new Date(+(value as Date)) };
+  }
+  return { value: String(value) };
+}
+
+export class SheetData {
+  readonly cells = new Map<string, CellData>();
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly charts: MemoryChart[] = [];
+  selection = { row: 1, column: 1, rows: 1, columns: 1 };
+  constructor(public name: string) {}
+
+  cell(row: number, column: number): CellData {
+    return this.cells.get(key(row, column)) ?? {};
+  }
+  update(row: number, column: number, change: Partial<CellData>): void {
+    this.formulaList = null;
+    const next = { ...this.cell(row, column), ...change };
+    for (const k of Object.keys(next) as (keyof CellData)[]) {
+      if (next[k] === undefined || next[k] === '') delete next[k];
+    }
+    if (Object.keys(next).length === 0) this.cells.delete(key(row, column));
+    else this.cells.set(key(row, column), next);
+  }
+  /** a value or a formula of its own (not a spilled value) */
+  hasContent(row: number, column: number): boolean {
+    const cell = this.cell(row, column);
+    return cell.formula !== undefined || (cell.value !== undefined && cell.value !== '');
+  }
+  private formulaList: { row: number; column: number; formula: string }[] | null = null;
+  /** formula cells, top to bottom, left to right */
+  formulaCells(): { row: number; column: number; formula: string }[] {
+    if (this.formulaList) return this.formulaList;
+    const out: { row: number; column: number; formula: string }[] = [];
+    for (const [k, cell] of this.cells) {
+      if (cell.formula === undefined) continue;
+      const [row, column] = k.split(',').map(Number);
+      out.push({ row, column, formula: cell.formula });
+    }
+    this.formulaList = out.sort((a, b) => a.row - b.row || a.column - b.column);
+    return this.formulaList;
+  }
+  lastRow(): number {
+    let last = 0;
+    for (const [k] of this.cells) if (this.hasContentAt(k)) last = Math.max(last, +k.split(',')[0]);
+    return last;
+  }
+  lastColumn(): number {
+    let last = 0;
+    for (const [k] of this.cells) if (this.hasContentAt(k)) last = Math.max(last, +k.split(',')[1]);
+    return last;
+  }
+  private hasContentAt(k: string): boolean {
+    const [row, column] = k.split(',').map(Number);
+    return this.hasContent(row, column);
+  }
+}
+
+/** The workbook behind the services: sheets, selection, UI state, computed values. */
+export class MemoryBook {
+  readonly log = new CallLog();
+  readonly sheets: SheetData[] = [new SheetData('Sheet1')];
+  active: SheetData = this.sheets[0];
+  functions: Record<string, CustomFunction> = {};
+  readonly ui = {
+    menus: [] as { title: string; items: { caption: string; functionName: string }[] }[],
+    sidebar: null as { title: string; width: number; html: string } | null,
+    dialog: null as { title: string; width: number; height: number; html: string } | null,
+    alerts: [] as string[],
+  };
+  /** HTML files by name (createHtmlOutputFromFile): dist/<name>.html by default */
+  htmlFile: (name: string) => string = (name) =>
+    readFileSync(resolve(DIST, `${name}.html`), 'utf8');
+
+  private results = new Map<string, Value>();
+  private evaluating = new Set<string>();
+  private readonly evaluator = new FormulaEvaluator(
+    {
+      value: (sheet, row, column) =>
+        this.value(sheet === null ? this.active : this.sheetNamed(sheet), row, column),
+    },
+    new Proxy({}, { get: (_, name: string) => this.functions[name] }) as Record<
+      string,
+      CustomFunction
+    >,
+  );
+
+  sheetNamed(name: string): SheetData {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${name}'`);
+    return sheet;
+  }
+
+  /** forget computed values after any change */
+  changed(): void {
+    this.results.clear();
+  }
+
+  /** The full result of the formula in a cell (a 2D array when it spills). */
+  private result(sheet: SheetData, row: number, column: number): Value {
+    const id = `${sheet.name}!${row},${column}`;
+    const known = this.results.get(id);
+    if (known !== undefined) return known;
+    if (this.evaluating.has(id)) return new FormulaError('#REF!', 'Circular dependency detected');
+    this.evaluating.add(id);
+    try {
+      const value = this.evaluator.evaluate(sheet.cell(row, column).formula!, sheet.name);
+      this.results.set(id, value);
+      return value;
+    } finally {
+      this.evaluating.delete(id);
+    }
+  }
+
+  private spillBlocked(sheet: SheetData, row: number, column: number, rows: Value[][]): boolean {
+    return rows.some((line, i) =>
+      line.some((_, j) => (i > 0 || j > 0) && sheet.hasContent(row + i, column + j)),
+    );
+  }
+
+  /** What a cell shows (before number formats): its value, its formula's result or a spill. */
+  value(sheet: SheetData, row: number, column: number): Scalar | FormulaError {
+    const cell = sheet.cell(row, column);
+    if (cell.formula !== undefined) {
+      const result = this.result(sheet, row, column);
+      if (!Array.isArray(result)) return result;
+      if (this.spillBlocked(sheet, row, column, result)) {
+        return new FormulaError('#REF!', 'Array result was not expanded: it would overwrite data');
+      }
+      return (result[0]?.[0] ?? '') as Scalar;
+    }
+    if (cell.value !== undefined) return cell.value;
+    for (const anchor of sheet.formulaCells()) {
+      if (anchor.row > row) break;
+      if (anchor.column > column) continue;
+      if (this.evaluating.has(`${sheet.name}!${anchor.row},${anchor.column}`)) continue;
+      const result = this.result(sheet, anchor.row, anchor.column);
+      if (!Array.isArray(result)) continue;
+      const spilled = result[row - anchor.row]?.[column - anchor.column];
+      if (spilled === undefined) continue;
+      if (this.spillBlocked(sheet, anchor.row, anchor.column, result)) continue;
+      return spilled as Scalar;
+    }
+    return '';
+  }
+
+  display(sheet: SheetData, row: number, column: number): string {
+    const value = this.value(sheet, row, column);
+    if (value instanceof FormulaError) return value.code;
+    return formatValue(value, sheet.cell(row, column).format);
+  }
+
+  /** The active sheet as the playground grid shows it. */
+  snapshot(minRows = 30, minColumns = 10): BookSnapshot {
+    const sheet = this.active;
+    let rows = Math.max(minRows, sheet.lastRow() + 5);
+    let columns = Math.max(minColumns, sheet.lastColumn() + 3);
+    // spills reach past the last cell with content
+    for (const anchor of sheet.formulaCells()) {
+      const result = this.result(sheet, anchor.row, anchor.column);
+      if (Array.isArray(result)) {
+        rows = Math.max(rows, anchor.row + result.length + 2);
+        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) + 1);
+      }
+    }
+    rows = Math.min(rows, sheet.maxRows);
+    columns = Math.min(columns, sheet.maxColumns);
+    const grid: CellSnapshot[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: CellSnapshot[] = [];
+      for (let c = 1; c <= columns; c++) {
+        const cell = sheet.cell(r, c);
+        const value = this.value(sheet, r, c);
+        const shown: CellSnapshot = { display: this.display(sheet, r, c) };
+        if (cell.formula) shown.formula = cell.formula;
+        if (cell.weight === 'bold') shown.bold = true;
+        if (typeof value === 'number') shown.number = true;
+        if (value instanceof FormulaError) shown.error = value.message;
+        if (cell.note) shown.note = cell.note;
+        if (cell.background) shown.background = cell.background;
+        if (cell.align) shown.align = cell.align;
+        if (cell.validation) shown.dropdown = true;
+        line.push(shown);
+      }
+      grid.push(line);
+    }
+    return {
+      sheets: this.sheets.map((s) => s.name),
+      active: sheet.name,
+      selection: a1Of(
+        sheet.selection.row,
+        sheet.selection.column,
+        sheet.selection.rows,
+        sheet.selection.columns,
+      ),
+      frozenRows: sheet.frozenRows,
+      frozenColumns: sheet.frozenColumns,
+      columnWidths: Array.from({ length: columns }, (_, k) => sheet.columnWidths.get(k + 1) ?? 100),
+      grid,
+      charts: sheet.charts.map((chart) => chart.describe()),
+      menus: this.ui.menus,
+      dialog: this.ui.dialog,
+    };
+  }
+}
+
+export interface CellSnapshot {
+  display: string;
+  formula?: string;
+  bold?: boolean;
+  number?: boolean;
+  error?: string;
+  note?: string;
+  background?: string;
+  align?: string;
+  dropdown?: boolean;
+}
+
+export interface BookSnapshot {
+  sheets: string[];
+  active: string;
+  selection: string;
+  frozenRows: number;
+  frozenColumns: number;
+  columnWidths: number[];
+  grid: CellSnapshot[][];
+  charts: string[];
+  menus: MemoryBook['ui']['menus'];
+  dialog: MemoryBook['ui']['dialog'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// the services
+
+function checkSize(what: string, data: unknown[][], rows: number, columns: number): void {
+  if (!Array.isArray(data) || data.length !== rows) {
+    throw new Error(
+      `The number of rows in the ${what} does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${rows}.`,
+    );
+  }
+  for (const row of data) {
+    if (!Array.isArray(row) || row.length !== columns) {
+      throw new Error(
+        `The number of columns in the ${what} does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${columns}.`,
+      );
+    }
+  }
+}
+
+export class MemoryRange extends Service {
+  readonly serviceName = 'Range';
+  constructor(
+    book: MemoryBook,
+    readonly sheet: MemorySheet,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {
+    super(book);
+    if (row < 1 || column < 1 || rows < 1 || columns < 1) {
+      throw new Error('The starting row and column of the range must be at least 1.');
+    }
+    if (row + rows - 1 > sheet.data.maxRows || column + columns - 1 > sheet.data.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+  private map<T>(read: (row: number, column: number) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, i) =>
+      Array.from({ length: this.columns }, (_, j) => read(this.row + i, this.column + j)),
+    );
+  }
+  private each(what: string, data: unknown[][], write: (r: number, c: number, v: unknown) => void) {
+    checkSize(what, data, this.rows, this.columns);
+    data.forEach((line, i) => line.forEach((v, j) => write(this.row + i, this.column + j, v)));
+    this.book.changed();
+    return this;
+  }
+  private all(value: unknown) {
+    return this.map(() => value);
+  }
+  private get data(): SheetData {
+    return this.sheet.data;
+  }
+
+  getSheet() {
+    return this.sheet;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.column;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.columns;
+  }
+  getLastRow() {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn() {
+    return this.column + this.columns - 1;
+  }
+  getA1Notation() {
+    return a1Of(this.row, this.column, this.rows, this.columns);
+  }
+  getCell(row: number, column: number) {
+    return new MemoryRange(
+      this.book,
+      this.sheet,
+      this.row + row - 1,
+      this.column + column - 1,
+      1,
+      1,
+    );
+  }
+  offset(rowOffset: number, columnOffset: number, rows = this.rows, columns = this.columns) {
+    return new MemoryRange(
+      this.book,
+      this.sheet,
+      this.row + rowOffset,
+      this.column + columnOffset,
+      rows,
+      columns,
+    );
+  }
+  activate() {
+    this.book.active = this.data;
+    this.data.selection = {
+      row: this.row,
+      column: this.column,
+      rows: this.rows,
+      columns: this.columns,
+    };
+    return this;
+  }
+
+  getValues(): unknown[][] {
+    return this.map((r, c) => {
+      const value = this.book.value(this.data, r, c);
+      return value instanceof FormulaError ? value.code : value;
+    });
+  }
+  getValue() {
+    return this.getValues()[0][0];
+  }
+  getDisplayValues() {
+    return this.map((r, c) => this.book.display(this.data, r, c));
+  }
+  getDisplayValue() {
+    return this.getDisplayValues()[0][0];
+  }
+  getFormulas() {
+    return this.map((r, c) => this.data.cell(r, c).formula ?? '');
+  }
+  getFormula() {
+    return this.getFormulas()[0][0];
+  }
+  isBlank() {
+    return this.map((r, c) => this.data.hasContent(r, c)).every((row) => row.every((x) => !x));
+  }
+  setValues(values: unknown[][]) {
+    return this.each('data', values, (r, c, v) => {
+      this.data.update(r, c, { value: undefined, formula: undefined, ...parseInput(v) });
+    });
+  }
+  setValue(value: unknown) {
+    return this.setValues(this.all(value));
+  }
+  setFormulas(formulas: string[][]) {
+    return this.each('formulas', formulas, (r, c, f) => {
+      const text = String(f ?? '');
+      this.data.update(r, c, {
+        value: undefined,
+        formula: text === '' ? undefined : text.startsWith('=') ? text : `=${text}`,
+      });
+    });
+  }
+  setFormula(formula: string) {
+    return this.setFormulas(this.all(formula) as string[][]);
+  }
+  clearContent() {
+    return this.setValues(this.all(''));
+  }
+  clear() {
+    this.map((r, c) => this.data.update(r, c, { value: undefined, formula: undefined, format: undefined, weight: undefined, note: undefined, background: undefined, align: undefined, validation: undefined })); // prettier-ignore
+    this.book.changed();
+    return this;
+  }
+
+  setNumberFormats(formats: string[][]) {
+    return this.each('number formats', formats, (r, c, f) => this.data.update(r, c, { format: String(f ?? '') })); // prettier-ignore
+  }
+  setNumberFormat(format: string) {
+    return this.setNumberFormats(this.all(format) as string[][]);
+  }
+  getNumberFormats() {
+    return this.map((r, c) => this.data.cell(r, c).format ?? 'General');
+  }
+  getNumberFormat() {
+    return this.getNumberFormats()[0][0];
+  }
+  setFontWeights(weights: (string | null)[][]) {
+    return this.each('font weights', weights, (r, c, w) => this.data.update(r, c, { weight: w === 'bold' ? 'bold' : undefined })); // prettier-ignore
+  }
+  setFontWeight(weight: string | null) {
+    return this.setFontWeights(this.all(weight) as string[][]);
+  }
+  getFontWeights() {
+    return this.map((r, c) => this.data.cell(r, c).weight ?? 'normal');
+  }
+  getFontWeight() {
+    return this.getFontWeights()[0][0];
+  }
+  setNotes(notes: (string | null)[][]) {
+    return this.each('notes', notes, (r, c, n) => this.data.update(r, c, { note: n ? String(n) : undefined })); // prettier-ignore
+  }
+  setNote(note: string | null) {
+    return this.setNotes(this.all(note) as string[][]);
+  }
+  getNotes() {
+    return this.map((r, c) => this.data.cell(r, c).note ?? '');
+  }
+  getNote() {
+    return this.getNotes()[0][0];
+  }
+  setBackgrounds(colors: (string | null)[][]) {
+    return this.each('backgrounds', colors, (r, c, b) => this.data.update(r, c, { background: b ? String(b) : undefined })); // prettier-ignore
+  }
+  setBackground(color: string | null) {
+    return this.setBackgrounds(this.all(color) as string[][]);
+  }
+  getBackgrounds() {
+    return this.map((r, c) => this.data.cell(r, c).background ?? '#ffffff');
+  }
+  getBackground() {
+    return this.getBackgrounds()[0][0];
+  }
+  setHorizontalAlignments(alignments: (string | null)[][]) {
+    return this.each('alignments', alignments, (r, c, a) => this.data.update(r, c, { align: a ? String(a) : undefined })); // prettier-ignore
+  }
+  setHorizontalAlignment(alignment: string | null) {
+    return this.setHorizontalAlignments(this.all(alignment) as string[][]);
+  }
+  getHorizontalAlignments() {
+    return this.map((r, c) => this.data.cell(r, c).align ?? 'general');
+  }
+  setDataValidations(rules: (MemoryDataValidation | null)[][]) {
+    return this.each('data validations', rules, (r, c, v) => this.data.update(r, c, { validation: (v as MemoryDataValidation | null) ?? undefined })); // prettier-ignore
+  }
+  setDataValidation(rule: MemoryDataValidation | null) {
+    return this.setDataValidations(this.all(rule) as MemoryDataValidation[][]);
+  }
+  getDataValidations() {
+    return this.map((r, c) => this.data.cell(r, c).validation ?? null);
+  }
+  getDataValidation() {
+    return this.getDataValidations()[0][0];
+  }
+  merge() {
+    return this; // shown unmerged: the playground keeps the top-left value, as Sheets does
+  }
+  setWrap() {
+    return this;
+  }
+  setFontStyle() {
+    return this;
+  }
+  setFontColor() {
+    return this;
+  }
+}
+
+export class MemorySheet extends Service {
+  readonly serviceName = 'Sheet';
+  constructor(
+    book: MemoryBook,
+    readonly data: SheetData,
+  ) {
+    super(book);
+  }
+  getName() {
+    return this.data.name;
+  }
+  setName(name: string) {
+    if (this.book.sheets.some((s) => s !== this.data && s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists.`);
+    }
+    this.data.name = name;
+    this.book.changed();
+    return this;
+  }
+  getIndex() {
+    return this.book.sheets.indexOf(this.data) + 1;
+  }
+  getSheetId() {
+    return this.getIndex();
+  }
+  getParent() {
+    return new MemorySpreadsheet(this.book);
+  }
+  getRange(rowOrA1: number | string, column?: number, rows = 1, columns = 1) {
+    if (typeof rowOrA1 === 'string') {
+      const r = parseA1(rowOrA1);
+      return new MemoryRange(this.book, this, r.row, r.column, r.rows, r.columns);
+    }
+    return new MemoryRange(this.book, this, rowOrA1, column ?? 1, rows, columns);
+  }
+  getDataRange() {
+    return this.getRange(
+      1,
+      1,
+      Math.max(1, this.data.lastRow()),
+      Math.max(1, this.data.lastColumn()),
+    );
+  }
+  getLastRow() {
+    return this.data.lastRow();
+  }
+  getLastColumn() {
+    return this.data.lastColumn();
+  }
+  getMaxRows() {
+    return this.data.maxRows;
+  }
+  getMaxColumns() {
+    return this.data.maxColumns;
+  }
+  insertRowsAfter(_after: number, count: number) {
+    this.data.maxRows += count; // the playground only appends rows at the end
+    return this;
+  }
+  insertColumnsAfter(_after: number, count: number) {
+    this.data.maxColumns += count;
+    return this;
+  }
+  setFrozenRows(rows: number) {
+    this.data.frozenRows = rows;
+  }
+  getFrozenRows() {
+    return this.data.frozenRows;
+  }
+  setFrozenColumns(columns: number) {
+    this.data.frozenColumns = columns;
+  }
+  getFrozenColumns() {
+    return this.data.frozenColumns;
+  }
+  setColumnWidth(column: number, width: number) {
+    this.data.columnWidths.set(column, width);
+    return this;
+  }
+  setColumnWidths(start: number, count: number, width: number) {
+    for (let c = start; c < start + count; c++) this.data.columnWidths.set(c, width);
+    return this;
+  }
+  getColumnWidth(column: number) {
+    return this.data.columnWidths.get(column) ?? 100;
+  }
+  /** widths from the longest displayed text of each column, about 7 px a character */
+  autoResizeColumns(start: number, count: number) {
+    const last = this.data.lastRow();
+    for (let c = start; c < start + count; c++) {
+      let longest = 0;
+      for (let r = 1; r <= last; r++) {
+        longest = Math.max(longest, this.book.display(this.data, r, c).length);
+      }
+      this.data.columnWidths.set(c, Math.max(40, Math.min(400, longest * 7 + 12)));
+    }
+    return this;
+  }
+  activate() {
+    this.book.active = this.data;
+    return this;
+  }
+  getActiveRange() {
+    const s = this.data.selection;
+    return new MemoryRange(this.book, this, s.row, s.column, s.rows, s.columns);
+  }
+  setActiveRange(range: MemoryRange) {
+    return range.activate();
+  }
+  newChart() {
+    return new MemoryChartBuilder(this.book, this);
+  }
+  insertChart(chart: MemoryChart) {
+    this.data.charts.push(chart);
+  }
+  getCharts() {
+    return [...this.data.charts];
+  }
+  removeChart(chart: MemoryChart) {
+    const k = this.data.charts.indexOf(chart);
+    if (k >= 0) this.data.charts.splice(k, 1);
+  }
+}
+
+export class MemorySpreadsheet extends Service {
+  readonly serviceName = 'Spreadsheet';
+  private sheet(data: SheetData) {
+    return new MemorySheet(this.book, data);
+  }
+  getName() {
+    return 'Playground';
+  }
+  getId() {
+    return 'playground';
+  }
+  getSpreadsheetTimeZone() {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  getSpreadsheetLocale() {
+    return 'en_US';
+  }
+  getSheets() {
+    return this.book.sheets.map((s) => this.sheet(s));
+  }
+  getSheetByName(name: string) {
+    const data = this.book.sheets.find((s) => s.name === name);
+    return data ? this.sheet(data) : null;
+  }
+  insertSheet(name?: string) {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      let k = this.book.sheets.length + 1;
+      while (this.book.sheets.some((s) => s.name === `Sheet${k}`)) k++;
+      sheetName = `Sheet${k}`;
+    }
+    if (this.book.sheets.some((s) => s.name === sheetName)) {
+      throw new Error(
+        `A sheet with the name "${sheetName}" already exists. Please enter another name.`,
+      );
+    }
+    const data = new SheetData(sheetName);
+    this.book.sheets.push(data);
+    this.book.active = data; // as in Sheets, the new sheet becomes the active sheet
+    this.book.changed();
+    return this.sheet(data);
+  }
+  getActiveSheet() {
+    return this.sheet(this.book.active);
+  }
+  setActiveSheet(sheet: MemorySheet) {
+    this.book.active = sheet.data;
+    return sheet;
+  }
+  getActiveRange() {
+    return this.getActiveSheet().getActiveRange();
+  }
+  setActiveRange(range: MemoryRange) {
+    return range.activate();
+  }
+  getActiveCell() {
+    return this.getActiveRange().getCell(1, 1);
+  }
+  getCurrentCell() {
+    return this.getActiveCell();
+  }
+  getRange(a1: string) {
+    const bang = a1.lastIndexOf('!');
+    const sheet =
+      bang < 0
+        ? this.book.active
+        : this.book.sheetNamed(a1.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+    return this.sheet(sheet).getRange(a1.slice(bang + 1));
+  }
+}
+
+export class MemoryDataValidation extends Service {
+  readonly serviceName = 'DataValidation';
+  constructor(
+    book: MemoryBook,
+    readonly criteria: { type: string; values: unknown[] },
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {
+    super(book);
+  }
+  getCriteriaType() {
+    return this.criteria.type;
+  }
+  getCriteriaValues() {
+    return this.criteria.values;
+  }
+  getAllowInvalid() {
+    return this.allowInvalid;
+  }
+  getHelpText() {
+    return this.helpText;
+  }
+}
+
+export class MemoryDataValidationBuilder extends Service {
+  readonly serviceName = 'DataValidationBuilder';
+  private criteria = { type: 'ANY', values: [] as unknown[] };
+  private allowInvalid = true;
+  private helpText = '';
+  requireValueInList(values: string[], showDropdown = true) {
+    this.criteria = { type: 'VALUE_IN_LIST', values: [[...values], showDropdown] };
+    return this;
+  }
+  setAllowInvalid(allow: boolean) {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string) {
+    this.helpText = text;
+    return this;
+  }
+  build() {
+    return new MemoryDataValidation(this.book, this.criteria, this.allowInvalid, this.helpText);
+  }
+}
+
+export class MemoryChart extends Service {
+  readonly serviceName = 'EmbeddedChart';
+  constructor(
+    book: MemoryBook,
+    readonly settings: {
+      type: string;
+      ranges: string[];
+      options: Record<string, unknown>;
+      position: number[];
+    },
+  ) {
+    super(book);
+  }
+  getRanges() {
+    return this.settings.ranges;
+  }
+  getOptions() {
+    return { get: (name: string) => this.settings.options[name] };
+  }
+  describe(): string {
+    const title = this.settings.options.title ? `"${this.settings.options.title}" ` : '';
+    const [row, column] = this.settings.position;
+    return `${title}${this.settings.type} chart of ${this.settings.ranges.join(', ')} at ${row ? a1Of(row, column) : 'A1'}`;
+  }
+}
+
+export class MemoryChartBuilder extends Service {
+  readonly serviceName = 'EmbeddedChartBuilder';
+  private type = 'line';
+  private ranges: string[] = [];
+  private options: Record<string, unknown> = {};
+  private position: number[] = [];
+  constructor(
+    book: MemoryBook,
+    readonly sheet: MemorySheet,
+  ) {
+    super(book);
+  }
+  asColumnChart() {
+    this.type = 'column';
+    return this;
+  }
+  asBarChart() {
+    this.type = 'bar';
+    return this;
+  }
+  asLineChart() {
+    this.type = 'line';
+    return this;
+  }
+  setChartType(type: string) {
+    this.type = String(type).toLowerCase();
+    return this;
+  }
+  addRange(range: MemoryRange) {
+    this.ranges.push(range.getA1Notation());
+    return this;
+  }
+  setStacked() {
+    this.options.isStacked = true;
+    return this;
+  }
+  setTitle(title: string) {
+    this.options.title = title;
+    return this;
+  }
+  setOption(name: string, value: unknown) {
+    this.options[name] = value;
+    return this;
+  }
+  setTransposeRowsAndColumns(transpose: boolean) {
+    this.options.transpose = transpose;
+    return this;
+  }
+  setNumHeaders(headers: number) {
+    this.options.numHeaders = headers;
+    return this;
+  }
+  setPosition(row: number, column: number, offsetX: number, offsetY: number) {
+    this.position = [row, column, offsetX, offsetY];
+    return this;
+  }
+  build() {
+    return new MemoryChart(this.book, {
+      type: this.type,
+      ranges: [...this.ranges],
+      options: { ...this.options },
+      position: [...this.position],
+    });
+  }
+}
+
+export class MemoryMenu extends Service {
+  readonly serviceName = 'Menu';
+  private readonly items: { caption: string; functionName: string }[] = [];
+  constructor(
+    book: MemoryBook,
+    readonly title: string,
+  ) {
+    super(book);
+  }
+  addItem(caption: string, functionName: string) {
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator() {
+    return this;
+  }
+  addSubMenu(menu: MemoryMenu) {
+    this.items.push(...menu.items);
+    return this;
+  }
+  addToUi() {
+    this.book.ui.menus = this.book.ui.menus.filter((m) => m.title !== this.title);
+    this.book.ui.menus.push({ title: this.title, items: [...this.items] });
+  }
+}
+
+export class MemoryUi extends Service {
+  readonly serviceName = 'Ui';
+  createAddonMenu() {
+    return new MemoryMenu(this.book, 'Add-on');
+  }
+  createMenu(title: string) {
+    return new MemoryMenu(this.book, title);
+  }
+  showSidebar(output: MemoryHtmlOutput) {
+    this.book.ui.sidebar = { title: output.title, width: output.width, html: output.content };
+  }
+  showModalDialog(output: MemoryHtmlOutput, title: string) {
+    this.book.ui.dialog = {
+      title,
+      width: output.width,
+      height: output.height,
+      html: output.content,
+    };
+  }
+  showModelessDialog(output: MemoryHtmlOutput, title: string) {
+    this.showModalDialog(output, title);
+  }
+  alert(message: string) {
+    this.book.ui.alerts.push(message);
+  }
+}
+
+export class MemoryHtmlOutput extends Service {
+  readonly serviceName = 'HtmlOutput';
+  title = '';
+  width = 300;
+  height = 400;
+  constructor(
+    book: MemoryBook,
+    public content: string,
+  ) {
+    super(book);
+  }
+  setTitle(title: string) {
+    this.title = title;
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setWidth(width: number) {
+    this.width = width;
+    return this;
+  }
+  getWidth() {
+    return this.width;
+  }
+  setHeight(height: number) {
+    this.height = height;
+    return this;
+  }
+  getHeight() {
+    return this.height;
+  }
+  getContent() {
+    return this.content;
+  }
+  setContent(content: string) {
+    this.content = content;
+    return this;
+  }
+  append(content: string) {
+    this.content += content;
+    return this;
+  }
+}
+
+export class MemoryHtmlService extends Service {
+  readonly serviceName = 'HtmlService';
+  createHtmlOutputFromFile(name: string) {
+    return new MemoryHtmlOutput(this.book, this.book.htmlFile(name));
+  }
+  createHtmlOutput(html = '') {
+    return new MemoryHtmlOutput(this.book, html);
+  }
+}
+
+export class MemorySpreadsheetApp extends Service {
+  readonly serviceName = 'SpreadsheetApp';
+  getActiveSpreadsheet() {
+    return new MemorySpreadsheet(this.book);
+  }
+  getActive() {
+    return this.getActiveSpreadsheet();
+  }
+  getActiveSheet() {
+    return this.getActiveSpreadsheet().getActiveSheet();
+  }
+  getActiveRange() {
+    return this.getActiveSpreadsheet().getActiveRange();
+  }
+  getCurrentCell() {
+    return this.getActiveSpreadsheet().getCurrentCell();
+  }
+  getUi() {
+    return new MemoryUi(this.book);
+  }
+  newDataValidation() {
+    return new MemoryDataValidationBuilder(this.book);
+  }
+  flush() {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// the playground: dist/Code.js evaluated against the in-memory services
+
+export interface Playground {
+  book: MemoryBook;
+  /** the globals handed to the bundle (counting proxies) */
+  SpreadsheetApp: MemorySpreadsheetApp;
+  HtmlService: MemoryHtmlService;
+  /** the bundle's top-level functions */
+  fns: Record<string, (...args: unknown[]) => unknown>;
+  /** a google.script.run call: JSON-safe arguments in, JSON-safe result out, errors thrown */
+  run(name: string, args?: unknown[]): unknown;
+}
+
+export const CODE_PATH = resolve(DIST, 'Code.js');
+
+/** Loads dist/Code.js in a fresh vm context whose only globals are the in-memory services. */
+export function createPlayground(code = readFileSync(CODE_PATH, 'utf8')): Playground {
+  const book = new MemoryBook();
+  const SpreadsheetApp = expose(new MemorySpreadsheetApp(book));
+  const HtmlService = expose(new MemoryHtmlService(book));
+  const context = vm.createContext({ SpreadsheetApp, HtmlService });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const fns = context as unknown as Playground['fns'];
+  // custom functions are the bundle's top-level OPENAI_* functions, as in Sheets
+  book.functions = new Proxy({} as Record<string, CustomFunction>, {
+    get: (_, name) =>
+      typeof name === 'string' && /^OPENAI_/.test(name) && typeof fns[name] === 'function'
+        ? fns[name]
+        : undefined,
+  });
+  return {
+    book,
+    SpreadsheetApp,
+    HtmlService,
+    fns,
+    run(name, args = []) {
+      const fn = fns[name];
+      if (typeof fn !== 'function') {
+        throw new Error(`Script function not found: ${name}`);
+      }
+      const result = fn(...(JSON.parse(JSON.stringify(args)) as unknown[]));
+      book.changed();
+      return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    },
+  };
+}
+
+/** Service calls a fresh spreadsheet's "Insert all price tables" makes (npm run bench). */
+export function countInsertAllCalls(): number {
+  const playground = createPlayground();
+  playground.book.log.reset();
+  playground.run('insertAllPriceTables');
+  return playground.book.log.count;
+}
+
+/** Service calls of "Insert forecast sheet", if the bundle has it (npm run bench). */
+export function countForecastSheetCalls(): number | string {
+  const playground = createPlayground();
+  if (typeof playground.fns.insertForecastSheet !== 'function') return 'not in the bundle';
+  playground.book.log.reset();
+  playground.run('insertForecastSheet');
+  return playground.book.log.count;
+}
+
+export { columnNumber };

@@ -1,0 +1,131 @@
+// Monthly spend forecasts: a workload (requests a day, an average request) over a run of months,
+// with compounding growth. Pure: months are plain year/month numbers; reading a Date from a sheet
+// is the sheets layer's job.
+
+import type { TierId } from './catalog';
+import { tokenCost } from './cost';
+import { PricingError } from './errors';
+import type { TokenModel } from './models';
+
+/** Without a start month every month is an average month: a Julian year over 12. */
+export const AVERAGE_MONTH_DAYS = 365.25 / 12;
+export const DEFAULT_MONTHS = 12;
+export const MAX_MONTHS = 120;
+
+/** A calendar month: `month` is 1–12. */
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+export interface Workload {
+  model: TokenModel;
+  tier: TierId;
+  requestsPerDay: number;
+  avgInputTokens: number;
+  avgOutputTokens: number;
+  /** fraction of input tokens served from the prompt cache, 0–1 */
+  cachedShare: number;
+  /** month-over-month change of requests per day, a fraction >= -1 */
+  monthlyGrowth: number;
+}
+
+/** Days in a calendar month, by UTC arithmetic so no local time zone or DST can shift it. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days of each forecast month: calendar months from `start`, or average months without it. */
+export function monthDays(months: number, start: YearMonth | null): number[] {
+  const days: number[] = new Array(months);
+  for (let m = 0; m < months; m++) {
+    if (!start) {
+      days[m] = AVERAGE_MONTH_DAYS;
+      continue;
+    }
+    const index = start.month - 1 + m;
+    days[m] = daysInMonth(start.year + Math.floor(index / 12), (index % 12) + 1);
+  }
+  return days;
+}
+
+export function checkCachedShare(share: number): number {
+  if (share > 1) {
+    throw new PricingError(
+      `cached_share is ${share}: it is the fraction of input tokens served from the cache, from 0 to 1 (50% = 0.5)`,
+    );
+  }
+  return share;
+}
+
+export function checkMonthlyGrowth(growth: number): number {
+  if (growth < -1) {
+    throw new PricingError(
+      `monthly_growth is ${growth}: a month cannot shrink by more than 100% (use -1 or more; 5% = 0.05)`,
+    );
+  }
+  return growth;
+}
+
+export function checkMonths(months: number): number {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) {
+    throw new PricingError(`months is ${months}: use a whole number from 1 to ${MAX_MONTHS}`);
+  }
+  return months;
+}
+
+const ISO_MONTH = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$/;
+
+/** "2026-01" or "2026-01-15" → { year: 2026, month: 1 }; anything else is an error. */
+export function parseIsoMonth(text: string): YearMonth {
+  const match = ISO_MONTH.exec(text);
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = match[3] === undefined ? 1 : Number(match[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      return { year, month };
+    }
+  }
+  throw new PricingError(
+    `start_month is the text ${JSON.stringify(text)}, not a date (use a date cell or text like "2026-01")`,
+  );
+}
+
+/** Cost in USD of one average request of the workload. */
+export function averageRequestCost(workload: Workload): number {
+  return tokenCost(
+    workload.model,
+    workload.tier,
+    workload.avgInputTokens,
+    workload.avgOutputTokens,
+    workload.cachedShare * workload.avgInputTokens,
+  );
+}
+
+/**
+ * Cost in USD of each month: month m (0-based) = requests a day × days of the month ×
+ * (1 + growth)^m × cost of one average request. Each month is priced as its token totals, so
+ * tokenCost divides once and a month of whole tokens comes out as the nearest double (10.653125,
+ * not 10.653125000000001).
+ */
+export function forecastCosts(
+  workload: Workload,
+  months: number,
+  start: YearMonth | null,
+): number[] {
+  averageRequestCost(workload); // throws for a rate the workload needs but the model lacks
+  const { model, tier, avgInputTokens, avgOutputTokens } = workload;
+  const cachedTokens = workload.cachedShare * avgInputTokens;
+  const growth = 1 + workload.monthlyGrowth;
+  return monthDays(months, start).map((days, m) => {
+    const requests = workload.requestsPerDay * days * growth ** m;
+    return tokenCost(
+      model,
+      tier,
+      avgInputTokens * requests,
+      avgOutputTokens * requests,
+      cachedTokens * requests,
+    );
+  });
+}

@@ -1,0 +1,67 @@
+// What the sidebar lists and previews, as plain JSON (google.script.run carries no Date objects).
+
+import type { SectionId, TierId, TokenPrices, TokenSection } from '../pricing/catalog';
+import { CATALOG } from '../pricing/data';
+import { modelIndex } from '../pricing/models';
+import { buildPriceTable, displayPrice, isPriceCell } from '../pricing/tables';
+
+/** rows each section preview shows below its header */
+export const PREVIEW_ROWS = 5;
+
+export interface SidebarSection {
+  id: SectionId;
+  title: string;
+  /** the tiers the table can be shown in; the first is the page's default */
+  tiers: TierId[];
+  /** model rows of the whole table */
+  rowCount: number;
+  /** per offered tier: the header, then the first PREVIEW_ROWS rows as the sheet displays them */
+  rows: Partial<Record<TierId, string[][]>>;
+}
+
+/** A text model (the Text tokens table) for the calculator: prices per tier, USD per 1M tokens. */
+export interface CalculatorModel {
+  model: string;
+  snapshot: string | null;
+  tiers: Partial<Record<TierId, TokenPrices>>;
+}
+
+export interface SidebarData {
+  asOf: string;
+  source: { title: string; url: string };
+  sections: SidebarSection[];
+  textModels: CalculatorModel[];
+}
+
+function previewRows(sectionId: string, tier: TierId): string[][] {
+  const table = buildPriceTable(sectionId, tier);
+  const rows = table.rows
+    .slice(0, PREVIEW_ROWS)
+    .map((row) =>
+      row.map((cell) => (isPriceCell(cell) ? displayPrice(cell.price, table.priceFormat) : cell)),
+    );
+  return [table.header, ...rows];
+}
+
+/** Sidebar: the price tables with previews, and the text models' prices. */
+export function getSidebarData(): SidebarData {
+  const text = CATALOG.sections.find((s) => s.id === 'text') as TokenSection;
+  const index = modelIndex();
+  return {
+    asOf: CATALOG.asOf,
+    source: { title: CATALOG.source.title, url: CATALOG.source.url },
+    sections: CATALOG.sections.map((s) => ({
+      id: s.id as SectionId,
+      title: s.title,
+      tiers: [...s.tiers],
+      rowCount: s.rows.length,
+      rows: Object.fromEntries(s.tiers.map((tier) => [tier, previewRows(s.id, tier)])),
+    })),
+    textModels: text.rows.map((row) => ({
+      model: row.model,
+      snapshot: row.snapshot,
+      // as OPENAI_COST sees the model: flex prices come from the flex table
+      tiers: index.text.get(row.model)!.tiers,
+    })),
+  };
+}

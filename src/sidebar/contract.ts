@@ -1,0 +1,45 @@
+// The server functions the sidebar calls, as the client sees them (JSON over google.script.run).
+// The server side is src/sheets; test/sheets/sidebar-data.test.ts checks that both agree.
+
+import type { TierId, TokenPrices } from '../pricing/catalog';
+
+export interface SidebarSection {
+  id: string;
+  title: string;
+  tiers: TierId[];
+  rowCount: number;
+  /** per offered tier: the header, then the first rows as the sheet displays them */
+  rows: Partial<Record<TierId, string[][]>>;
+}
+
+export interface CalculatorModel {
+  model: string;
+  snapshot: string | null;
+  tiers: Partial<Record<TierId, TokenPrices>>;
+}
+
+export interface SidebarData {
+  asOf: string;
+  source: { title: string; url: string };
+  sections: SidebarSection[];
+  textModels: CalculatorModel[];
+}
+
+export interface InsertRequest {
+  sections: string[];
+  tier: TierId;
+  mode: 'values' | 'formulas';
+  destination: 'selection' | 'new-sheet';
+}
+
+export interface Inserted {
+  sheetName: string;
+  range: string;
+}
+
+export interface ServerFunctions {
+  getSidebarData(): SidebarData;
+  insertPriceTables(request: InsertRequest): Inserted;
+  insertFormulaAtSelection(formula: string): Inserted;
+  insertForecastSheet(): Inserted;
+}

@@ -1,0 +1,286 @@
+// The sidebar: price tables to insert, a cost calculator, formula help. Plain DOM; catalog text
+// only ever goes in through textContent.
+
+import type { TierId } from '../pricing/catalog';
+import { calculate, formatCost } from './calculator';
+import type { InsertRequest, SidebarData, SidebarSection } from './contract';
+import { FORMULA_HELP } from './formula-help';
+import { callServer, errorMessage } from './server';
+
+const TIER_NAMES: Record<TierId, string> = {
+  standard: 'Standard',
+  batch: 'Batch API',
+  flex: 'Flex processing',
+};
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text = '',
+  className = '',
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function showStatus(id: string, message: string, kind: 'success' | 'error' | 'gray'): void {
+  const status = byId(id);
+  status.textContent = message;
+  status.className = `status ${kind}`;
+}
+
+// --- pages (tabs: arrow keys move between them, as in the ARIA tabs pattern) ---------------------
+
+function setUpTabs(): (page: string) => void {
+  const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
+  const open = (page: string) => {
+    for (const tab of tabs) {
+      const selected = tab.id === `tab-${page}`;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      byId(tab.getAttribute('aria-controls')!).hidden = !selected;
+    }
+  };
+  tabs.forEach((tab, k) => {
+    tab.addEventListener('click', () => open(tab.id.replace('tab-', '')));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = tabs[(k + step + tabs.length) % tabs.length];
+      next.focus();
+      open(next.id.replace('tab-', ''));
+    });
+  });
+  return open;
+}
+
+// --- price tables ----------------------------------------------------------------------------
+
+function tableCheckboxes(): HTMLInputElement[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement>('#table-list input'));
+}
+
+function chosenSections(data: SidebarData): SidebarSection[] {
+  const chosen = new Set(
+    tableCheckboxes()
+      .filter((c) => c.checked)
+      .map((c) => c.value),
+  );
+  return data.sections.filter((s) => chosen.has(s.id));
+}
+
+function radioValue(name: string): string {
+  return document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)!.value;
+}
+
+/** Only tiers that a chosen table offers can be picked; keep the choice valid. */
+function updateTiers(chosen: SidebarSection[]): void {
+  const offered = new Set(chosen.flatMap((s) => s.tiers));
+  const radios = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="tier"]'));
+  for (const radio of radios)
+    radio.disabled = chosen.length > 0 && !offered.has(radio.value as TierId);
+  if (radios.find((r) => r.checked)?.disabled) radios.find((r) => !r.disabled)!.checked = true;
+}
+
+function renderPreview(chosen: SidebarSection[]): void {
+  const table = byId<HTMLTableElement>('preview');
+  table.textContent = '';
+  const first = chosen[0];
+  if (!first) {
+    byId('preview-title').textContent = 'Preview: choose a table';
+    return;
+  }
+  const wanted = radioValue('tier') as TierId;
+  const tier = first.tiers.includes(wanted) ? wanted : first.tiers[0];
+  byId('preview-title').textContent = `Preview: ${first.title} — ${TIER_NAMES[tier]}`;
+  const [header, ...rows] = first.rows[tier] ?? [];
+  const head = table.createTHead().insertRow();
+  for (const cell of header ?? []) head.appendChild(element('th', cell));
+  const body = table.createTBody();
+  for (const row of rows) {
+    const line = body.insertRow();
+    for (const cell of row) {
+      const td = line.insertCell();
+      td.textContent = cell;
+      if (cell.startsWith('$')) td.className = 'num';
+    }
+  }
+  if (first.rowCount > rows.length) {
+    const more = body.insertRow().insertCell();
+    more.colSpan = header?.length ?? 1;
+    more.className = 'gray';
+    more.textContent = `… ${first.rowCount - rows.length} more rows`;
+  }
+}
+
+function setUpTables(data: SidebarData): void {
+  const list = byId('table-list');
+  for (const section of data.sections) {
+    const label = element('label', '', 'option');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.value = section.id;
+    box.checked = section.id === 'text';
+    label.append(box, ` ${section.title} (${section.rowCount})`);
+    list.appendChild(label);
+  }
+  const all = byId<HTMLInputElement>('all-tables');
+  const insert = byId<HTMLButtonElement>('insert');
+  const update = () => {
+    const boxes = tableCheckboxes();
+    const checked = boxes.filter((b) => b.checked).length;
+    all.checked = checked === boxes.length;
+    all.indeterminate = checked > 0 && checked < boxes.length;
+    const chosen = chosenSections(data);
+    updateTiers(chosen);
+    renderPreview(chosen);
+    insert.disabled = chosen.length === 0 || insert.dataset.busy === 'true';
+  };
+  all.addEventListener('change', () => {
+    for (const box of tableCheckboxes()) box.checked = all.checked;
+    update();
+  });
+  list.addEventListener('change', update);
+  byId('tier-choice').addEventListener('change', update);
+  insert.addEventListener('click', async () => {
+    const request: InsertRequest = {
+      sections: chosenSections(data).map((s) => s.id),
+      tier: radioValue('tier') as TierId,
+      mode: radioValue('mode') as InsertRequest['mode'],
+      destination: radioValue('destination') as InsertRequest['destination'],
+    };
+    insert.dataset.busy = 'true';
+    insert.disabled = true;
+    showStatus('tables-status', 'Inserting…', 'gray');
+    try {
+      const done = await callServer('insertPriceTables', request);
+      showStatus(
+        'tables-status',
+        `Inserted ${done.range} in the sheet “${done.sheetName}”.`,
+        'success',
+      );
+    } catch (error) {
+      showStatus('tables-status', errorMessage(error), 'error');
+    } finally {
+      insert.dataset.busy = 'false';
+      update();
+    }
+  });
+  update();
+}
+
+function setUpForecast(): void {
+  const button = byId<HTMLButtonElement>('forecast');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    showStatus('forecast-status', 'Inserting…', 'gray');
+    try {
+      const done = await callServer('insertForecastSheet');
+      showStatus(
+        'forecast-status',
+        `Inserted the sheet “${done.sheetName}” (${done.range}).`,
+        'success',
+      );
+    } catch (error) {
+      showStatus('forecast-status', errorMessage(error), 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+// --- calculator ------------------------------------------------------------------------------
+
+function setUpCalculator(data: SidebarData): void {
+  const model = byId<HTMLSelectElement>('calc-model');
+  const tier = byId<HTMLSelectElement>('calc-tier');
+  const fields = ['calc-input', 'calc-output', 'calc-cached'].map((id) =>
+    byId<HTMLInputElement>(id),
+  );
+  const cost = byId<HTMLOutputElement>('calc-cost');
+  const formula = byId('calc-formula');
+  const insert = byId<HTMLButtonElement>('calc-insert');
+  for (const m of data.textModels) model.appendChild(new Option(m.model, m.model));
+  const current = () => data.textModels.find((m) => m.model === model.value)!;
+
+  const fillTiers = () => {
+    const wanted = tier.value;
+    tier.textContent = '';
+    for (const t of Object.keys(current().tiers) as TierId[]) {
+      tier.appendChild(new Option(TIER_NAMES[t], t, false, t === wanted));
+    }
+  };
+  const recalculate = () => {
+    const result = calculate({
+      model: current(),
+      tier: tier.value as TierId,
+      input: fields[0].value,
+      output: fields[1].value,
+      cached: fields[2].value,
+    });
+    if ('error' in result) {
+      cost.textContent = '—';
+      cost.removeAttribute('data-cost');
+      formula.textContent = '';
+      showStatus('calc-status', result.error, 'error');
+      insert.disabled = true;
+      return;
+    }
+    cost.textContent = formatCost(result.cost);
+    cost.dataset.cost = String(result.cost);
+    formula.textContent = result.formula;
+    showStatus('calc-status', '', 'gray');
+    insert.disabled = false;
+  };
+  model.addEventListener('change', () => {
+    fillTiers();
+    recalculate();
+  });
+  tier.addEventListener('change', recalculate);
+  for (const field of fields) field.addEventListener('input', recalculate);
+  insert.addEventListener('click', async () => {
+    insert.disabled = true;
+    try {
+      const done = await callServer('insertFormulaAtSelection', formula.textContent ?? '');
+      showStatus('calc-status', `Inserted in ${done.sheetName}!${done.range}.`, 'success');
+    } catch (error) {
+      showStatus('calc-status', errorMessage(error), 'error');
+    } finally {
+      insert.disabled = false;
+    }
+  });
+  fillTiers();
+  recalculate();
+}
+
+function setUpHelp(): void {
+  const list = byId('help-list');
+  for (const [example, what] of FORMULA_HELP) {
+    const item = element('li');
+    item.append(element('code', example), element('span', what));
+    list.appendChild(item);
+  }
+}
+
+async function start(): Promise<void> {
+  const openPage = setUpTabs();
+  setUpHelp();
+  // showFormulaHelp() appends this marker to open the sidebar on its help page
+  if (document.querySelector('[data-start-page="help"]')) openPage('help');
+  try {
+    const data = await callServer('getSidebarData');
+    byId('as-of').textContent = `${data.source.title}, prices as of ${data.asOf}.`;
+    setUpTables(data);
+    setUpCalculator(data);
+    setUpForecast();
+  } catch (error) {
+    showStatus('tables-status', errorMessage(error), 'error');
+    byId('as-of').textContent = '';
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else void start();

@@ -1,0 +1,614 @@
+// The importer: the committed page copy reproduces data/prices.json byte for byte; every table is
+// there with the right rows and prices; bad input is refused without touching the catalog.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Catalog, TokenSection } from '../../src/pricing/catalog';
+import { validateCatalog } from '../../src/pricing/schema';
+import { describeChanges } from '../../scripts/import/diff';
+import { importPrices, serializeCatalog } from '../../scripts/import/import';
+import {
+  PageParseError,
+  parsePricingPage,
+  type Annotations,
+} from '../../scripts/import/parse-page';
+import { ANNOTATIONS_PATH, CATALOG_PATH, PAGE_PATH, ROOT, type AnyRow } from '../support/reference';
+
+const PAGE = readFileSync(PAGE_PATH, 'utf8');
+const PAGE_LINES = PAGE.split('\n');
+const CATALOG_TEXT = readFileSync(CATALOG_PATH, 'utf8');
+const ANNOTATIONS = JSON.parse(readFileSync(ANNOTATIONS_PATH, 'utf8')) as Annotations;
+const SOURCE_FILE = 'data/openai-pricing-page-2025-07.txt';
+
+function parse(text = PAGE): Catalog {
+  return parsePricingPage(text, ANNOTATIONS, SOURCE_FILE);
+}
+
+const catalog = parse();
+const section = (id: string) => catalog.sections.find((s) => s.id === id)!;
+const rows = (id: string): AnyRow[] => section(id).rows;
+const row = (id: string, model: string): AnyRow => {
+  const found = rows(id).find((r) => r.model === model);
+  if (!found) throw new Error(`no ${model} in ${id}`);
+  return found;
+};
+
+/** The page with 1-based line `n` replaced. */
+function withLine(n: number, text: string): string {
+  expect(PAGE_LINES[n - 1]).toBeDefined();
+  return PAGE_LINES.map((line, k) => (k === n - 1 ? text : line)).join('\n');
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'import-test-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the committed page copy', () => {
+  test('parse + serialize reproduces data/prices.json byte for byte', () => {
+    expect(serializeCatalog(validateCatalog(parse()))).toBe(CATALOG_TEXT);
+  });
+
+  test('importPrices in check mode reports no change and writes nothing', () => {
+    const result = importPrices({
+      pagePath: PAGE_PATH,
+      catalogPath: CATALOG_PATH,
+      annotationsPath: ANNOTATIONS_PATH,
+      check: true,
+      rootDir: ROOT,
+    });
+    expect(result).toMatchObject({ changed: false, wrote: false, changes: [] });
+    expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
+  });
+
+  test('importPrices into a temp copy of the catalog leaves it identical', () => {
+    const target = join(dir, 'prices.json');
+    copyFileSync(CATALOG_PATH, target);
+    const result = importPrices({
+      pagePath: PAGE_PATH,
+      catalogPath: target,
+      annotationsPath: ANNOTATIONS_PATH,
+      check: false,
+      rootDir: ROOT,
+    });
+    expect(result.changed).toBe(false);
+    expect(result.wrote).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe(CATALOG_TEXT);
+  });
+
+  test('importPrices writes a fresh catalog when there is none', () => {
+    const target = join(dir, 'prices.json');
+    const result = importPrices({
+      pagePath: PAGE_PATH,
+      catalogPath: target,
+      annotationsPath: ANNOTATIONS_PATH,
+      check: false,
+      rootDir: ROOT,
+    });
+    expect(result.wrote).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(CATALOG_TEXT);
+  });
+
+  test('CRLF line endings and a BOM parse to the same catalog', () => {
+    expect(parse(`\uFEFF${PAGE.replace(/\n/g, '\r\n')}`)).toEqual(catalog);
+  });
+});
+
+describe('tables and rows', () => {
+  const COUNTS: Record<string, number> = {
+    text: 24,
+    flex: 2,
+    audio: 4,
+    image_tokens: 1,
+    fine_tuning: 10,
+    tools: 5,
+    transcription_text: 3,
+    transcription_audio: 3,
+    audio_models: 3,
+    image_generation: 18,
+    embeddings: 3,
+    moderation: 2,
+    other: 19,
+  };
+
+  test('every table of the page, in page order, with its row count (97 priced rows)', () => {
+    expect(catalog.sections.map((s) => s.id)).toEqual(Object.keys(COUNTS));
+    for (const s of catalog.sections) expect([s.id, s.rows.length]).toEqual([s.id, COUNTS[s.id]]);
+    expect(catalog.sections.reduce((n, s) => n + s.rows.length, 0)).toBe(97);
+  });
+
+  test('asOf is the newest snapshot date and the source is recorded', () => {
+    expect(catalog.asOf).toBe('2025-06-26');
+    expect(catalog.source).toEqual({
+      title: 'OpenAI API pricing page',
+      url: 'https://platform.openai.com/docs/pricing',
+      file: SOURCE_FILE,
+    });
+    expect(catalog.schemaVersion).toBe(1);
+    expect(catalog.batch.discount).toBe(0.5);
+  });
+
+  test('spot checks across every table', () => {
+    const std = (id: string, model: string) => row(id, model).tiers.standard;
+    // text
+    expect(std('text', 'gpt-4.1')).toEqual({ input: 2, cached_input: 0.5, output: 8 });
+    expect(std('text', 'gpt-4.5-preview')).toEqual({ input: 75, cached_input: 37.5, output: 150 });
+    expect(std('text', 'gpt-4.1-nano').cached_input).toBe(0.025);
+    expect(std('text', 'o1-pro')).toEqual({ input: 150, cached_input: null, output: 600 });
+    expect(std('text', 'gpt-image-1')).toEqual({ input: 5, cached_input: 1.25, output: null });
+    // flex: as printed (0.138, not a recomputed 0.1375)
+    expect(row('flex', 'o4-mini').tiers).toEqual({
+      flex: { input: 0.55, cached_input: 0.138, output: 2.2 },
+    });
+    expect(row('flex', 'o3').tiers.flex).toEqual({ input: 1, cached_input: 0.25, output: 4 });
+    // audio tokens
+    expect(std('audio', 'gpt-4o-audio-preview')).toEqual({
+      input: 40,
+      cached_input: null,
+      output: 80,
+    });
+    expect(std('audio', 'gpt-4o-mini-realtime-preview').cached_input).toBe(0.3);
+    // image tokens
+    expect(std('image_tokens', 'gpt-image-1')).toEqual({
+      input: 10,
+      cached_input: 2.5,
+      output: 40,
+    });
+    // fine-tuning
+    expect(std('fine_tuning', 'gpt-4o-2024-08-06')).toEqual({
+      input: 3.75,
+      cached_input: 1.875,
+      output: 15,
+    });
+    expect(row('fine_tuning', 'gpt-4o-2024-08-06').training).toEqual({
+      price: 25,
+      unit: '1M tokens',
+    });
+    expect(row('fine_tuning', 'o4-mini-2025-04-16 with data sharing')).toMatchObject({
+      baseModel: 'o4-mini-2025-04-16',
+      variant: 'data sharing',
+      training: { price: 100, unit: 'hour' },
+      tiers: { standard: { input: 2, cached_input: 0.5, output: 8 } },
+    });
+    expect(std('fine_tuning', 'babbage-002')).toEqual({
+      input: 1.6,
+      cached_input: null,
+      output: 1.6,
+    });
+    // tools
+    const tools = rows('tools');
+    expect(tools.map((t) => [t.id, t.price, t.per])).toEqual([
+      ['code_interpreter', 0.03, 1],
+      ['file_search_storage', 0.1, 1],
+      ['file_search', 2.5, 1000],
+      ['web_search', 25, 1000],
+      ['web_search', 10, 1000],
+    ]);
+    expect(tools[1].freeAllowance).toBe('1GB free');
+    // transcription and speech
+    expect(row('transcription_text', 'gpt-4o-mini-tts')).toMatchObject({
+      tiers: { standard: { input: 0.6, cached_input: null, output: null } },
+      perMinute: 0.015,
+    });
+    expect(row('transcription_audio', 'gpt-4o-transcribe')).toMatchObject({
+      tiers: { standard: { input: 6, cached_input: null, output: null } },
+      perMinute: 0.006,
+    });
+    expect(rows('audio_models')).toEqual([
+      {
+        model: 'Whisper',
+        apiId: 'whisper-1',
+        useCase: 'Transcription',
+        price: 0.006,
+        unit: 'minute',
+      },
+      {
+        model: 'TTS',
+        apiId: 'tts-1',
+        useCase: 'Speech generation',
+        price: 15,
+        unit: '1M characters',
+      },
+      {
+        model: 'TTS HD',
+        apiId: 'tts-1-hd',
+        useCase: 'Speech generation',
+        price: 30,
+        unit: '1M characters',
+      },
+    ]);
+    // image generation
+    const image = (model: string, quality: string, size: string) =>
+      rows('image_generation').find(
+        (r) => r.model === model && r.quality === quality && r.size === size,
+      )?.price;
+    expect(image('GPT Image 1', 'high', '1536x1024')).toBe(0.25);
+    expect(image('GPT Image 1', 'low', '1024x1024')).toBe(0.011);
+    expect(image('DALL·E 3', 'hd', '1792x1024')).toBe(0.12);
+    expect(image('DALL·E 2', 'standard', '256x256')).toBe(0.016);
+    // embeddings, moderation, other
+    expect(std('embeddings', 'text-embedding-3-large')).toEqual({
+      input: 0.13,
+      cached_input: null,
+      output: null,
+    });
+    expect(row('moderation', 'omni-moderation-latest')).toMatchObject({
+      snapshot: 'omni-moderation-2024-09-26',
+      free: true,
+      tiers: { standard: { input: 0, output: 0 } },
+    });
+    expect(std('other', 'gpt-4-32k')).toEqual({ input: 60, cached_input: null, output: 120 });
+    expect(std('other', 'chatgpt-4o-latest')).toEqual({ input: 5, cached_input: null, output: 15 });
+  });
+
+  test('o1-pro cached input is "not offered" (null), never 0', () => {
+    expect(row('text', 'o1-pro').tiers.standard.cached_input).toBeNull();
+  });
+
+  test('every "-" on the page is null, never 0; only moderation prices are 0', () => {
+    const dashes = PAGE_LINES.filter((l) => l.trim() === '-').length;
+    let nulls = 0;
+    for (const s of catalog.sections) {
+      if (s.kind !== 'tokens' && s.kind !== 'fine_tuning') continue;
+      for (const r of s.rows as AnyRow[]) {
+        const shown = r.tiers.standard ?? r.tiers.flex;
+        for (const column of (s as TokenSection).columns) if (shown[column] === null) nulls++;
+        for (const [tier, prices] of Object.entries(r.tiers) as [string, AnyRow][]) {
+          for (const value of [prices.input, prices.cached_input, prices.output]) {
+            if (value === 0) expect([s.id, tier]).toEqual(['moderation', 'standard']);
+          }
+        }
+      }
+    }
+    expect(nulls).toBe(dashes);
+  });
+
+  test('DALL·E is repaired and display names carry their API ids', () => {
+    expect(PAGE).toContain('DALL路E');
+    expect(JSON.stringify(catalog)).not.toContain('路');
+    const names = new Set(rows('image_generation').map((r) => `${r.model}=${r.apiId}`));
+    expect([...names]).toEqual([
+      'GPT Image 1=gpt-image-1',
+      'DALL·E 3=dall-e-3',
+      'DALL·E 2=dall-e-2',
+    ]);
+    expect(rows('audio_models').map((r) => r.apiId)).toEqual(['whisper-1', 'tts-1', 'tts-1-hd']);
+  });
+
+  test('alias and dated snapshot stay paired', () => {
+    expect(row('text', 'gpt-4.1').snapshot).toBe('gpt-4.1-2025-04-14');
+    expect(row('text', 'gpt-4o').snapshot).toBe('gpt-4o-2024-08-06');
+    expect(row('text', 'o3').snapshot).toBe('o3-2025-04-16');
+    expect(row('flex', 'o4-mini').snapshot).toBe('o4-mini-2025-04-16');
+    expect(row('other', 'gpt-4-turbo').snapshot).toBe('gpt-4-turbo-2024-04-09');
+    expect(row('other', 'gpt-4-0314').snapshot).toBeNull();
+    expect(row('moderation', 'text-moderation-latest').snapshot).toBe('text-moderation-007');
+    for (const r of rows('text')) expect(r.snapshot).toEqual(expect.any(String));
+  });
+
+  test('batch prices are derived (50%), marked derived, with no cached-input price', () => {
+    expect(row('text', 'gpt-4o').tiers.batch).toEqual({
+      input: 1.25,
+      cached_input: null,
+      output: 5,
+      derived: true,
+    });
+    for (const s of catalog.sections) {
+      for (const r of s.rows as AnyRow[]) {
+        if (!r.tiers?.batch) continue;
+        const { standard, batch } = r.tiers;
+        expect(batch).toEqual({
+          input: standard.input === null ? null : standard.input / 2,
+          cached_input: null,
+          output: standard.output === null ? null : standard.output / 2,
+          derived: true,
+        });
+      }
+    }
+  });
+
+  const NOT_IN_BATCH = [
+    'gpt-4o-audio-preview',
+    'gpt-4o-mini-audio-preview',
+    'gpt-4o-realtime-preview',
+    'gpt-4o-mini-realtime-preview',
+    'gpt-4o-search-preview',
+    'gpt-4o-mini-search-preview',
+    'codex-mini-latest',
+    'o1-mini',
+    'gpt-image-1',
+    'chatgpt-4o-latest',
+  ];
+
+  test('models not offered in Batch have no batch tier; every other batch-table row has one', () => {
+    for (const id of ['text', 'other']) {
+      for (const r of rows(id)) {
+        expect([r.model, 'batch' in r.tiers]).toEqual([r.model, !NOT_IN_BATCH.includes(r.model)]);
+      }
+    }
+    for (const id of ['embeddings', 'fine_tuning']) {
+      for (const r of rows(id)) expect([r.model, 'batch' in r.tiers]).toEqual([r.model, true]);
+    }
+    const allNames = [...rows('text'), ...rows('other')].map((r) => r.model);
+    for (const name of NOT_IN_BATCH) expect(allNames).toContain(name);
+    for (const legacy of ['gpt-4', 'gpt-3.5-turbo', 'davinci-002', 'babbage-002'])
+      expect(row('other', legacy).tiers.batch).toBeDefined();
+  });
+
+  test('tables without the Batch toggle have no batch prices', () => {
+    for (const id of [
+      'flex',
+      'audio',
+      'image_tokens',
+      'transcription_text',
+      'transcription_audio',
+    ]) {
+      for (const r of rows(id)) expect(r.tiers.batch).toBeUndefined();
+    }
+    for (const s of catalog.sections) {
+      const expected = ['text', 'fine_tuning', 'embeddings', 'other'].includes(s.id)
+        ? ['standard', 'batch']
+        : s.id === 'flex'
+          ? ['flex']
+          : ['standard'];
+      expect([s.id, s.tiers]).toEqual([s.id, expected]);
+    }
+  });
+
+  test('training unit: hour for the o4-mini rows, 1M tokens for the others', () => {
+    for (const r of rows('fine_tuning')) {
+      const unit = r.model.startsWith('o4-mini') ? 'hour' : '1M tokens';
+      expect([r.model, r.training.unit]).toEqual([r.model, unit]);
+    }
+  });
+
+  test('web-search rows carry the model family they apply to', () => {
+    const web = rows('tools').filter((t) => t.id === 'web_search');
+    expect(web.map((t) => t.appliesTo)).toEqual([
+      'gpt-4o and gpt-4.1 models (including mini models)',
+      'o3, o4-mini, o3-pro, and deep research models',
+    ]);
+    expect(web[0].models).toEqual(expect.arrayContaining(['gpt-4o', 'gpt-4.1', 'gpt-4.1-mini']));
+    expect(web[1].models).toEqual(expect.arrayContaining(['o3', 'o4-mini', 'o3-pro']));
+    for (const t of rows('tools').filter((t) => t.id !== 'web_search')) {
+      expect(t.appliesTo).toBeNull();
+      expect(t.models).toBeNull();
+    }
+  });
+});
+
+describe('refusals: never a partial catalog', () => {
+  function refuse(page: string): PageParseError {
+    const pagePath = join(dir, 'page.txt');
+    const target = join(dir, 'prices.json');
+    writeFileSync(pagePath, page);
+    copyFileSync(CATALOG_PATH, target);
+    let error: unknown;
+    try {
+      importPrices({
+        pagePath,
+        catalogPath: target,
+        annotationsPath: ANNOTATIONS_PATH,
+        check: false,
+        rootDir: ROOT,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PageParseError);
+    expect(readFileSync(target, 'utf8')).toBe(CATALOG_TEXT);
+    return error as PageParseError;
+  }
+
+  test('a truncated page (first 150 lines)', () => {
+    const error = refuse(PAGE_LINES.slice(0, 150).join('\n'));
+    expect(error.message).toMatch(
+      /^line 15\d: expected the section "Text tokens \(Flex Processing\)"/,
+    );
+  });
+
+  test('a page cut inside a table', () => {
+    const error = refuse(PAGE_LINES.slice(0, 13).join('\n'));
+    expect(error.message).toMatch(/^line \d+: expected .*"Text tokens \(Flex Processing\)"/);
+  });
+
+  test('a garbled price ("$2.0O")', () => {
+    const error = refuse(withLine(12, '$2.0O'));
+    expect(error.line).toBe(12);
+    expect(error.message).toBe(
+      'line 12: expected the input price of gpt-4.1 (a price like "$2.50" or "-"), found "$2.0O"',
+    );
+  });
+
+  test('a garbled price in a row without a snapshot names the garbled line', () => {
+    // line 411 is text-embedding-3-small's "$0.02"
+    expect(PAGE_LINES[410]).toBe('$0.02');
+    const error = refuse(withLine(411, '$0.O2'));
+    expect(error.message).toMatch(/^line 411: expected the input price of text-embedding-3-small/);
+    expect(error.message).toContain('found "$0.O2"');
+  });
+
+  test('a missing section (Image tokens removed)', () => {
+    const start = PAGE_LINES.indexOf('Image tokens');
+    const end = PAGE_LINES.indexOf('Fine-tuning');
+    const page = [...PAGE_LINES.slice(0, start), ...PAGE_LINES.slice(end)].join('\n');
+    const error = refuse(page);
+    expect(error.message).toMatch(/^line \d+: expected the section "Image tokens"/);
+  });
+
+  test('a shuffled header (Model not first)', () => {
+    expect(PAGE_LINES[7]).toBe('Model\tInput\tCached input\tOutput');
+    const error = refuse(withLine(8, 'Input\tModel\tCached input\tOutput'));
+    expect(error.line).toBe(8);
+    expect(error.message).toMatch(
+      /^line 8: expected the table header \("Model<TAB>\.\.\."\) of "Text tokens"/,
+    );
+  });
+
+  test('a header with an unknown price column', () => {
+    const error = refuse(withLine(8, 'Model\tInput\tCached\tOutput'));
+    expect(error.message).toMatch(/^line 8: expected a price column named Input, Cached input/);
+  });
+
+  test('a header naming a price column twice', () => {
+    const error = refuse(withLine(8, 'Model\tInput\tInput\tOutput'));
+    expect(error.message).toMatch(/^line 8: /);
+  });
+
+  test('a missing "Free" in moderation', () => {
+    const free = PAGE_LINES.indexOf('Free') + 1;
+    const error = refuse(withLine(free, '$0.00'));
+    expect(error.message).toMatch(
+      new RegExp(`^line ${free}: expected "Free" for omni-moderation-latest`),
+    );
+  });
+
+  test('an unknown display name in Other models (no API id)', () => {
+    const whisper = PAGE_LINES.indexOf('Whisper') + 1;
+    const error = refuse(withLine(whisper, 'Whisper 2'));
+    expect(error.message).toMatch(new RegExp(`^line ${whisper}: expected a model display name`));
+  });
+
+  test('price columns are read by their header names', () => {
+    // a page whose columns moved (header and cells together) gives the same prices
+    const lines = PAGE_LINES.slice();
+    lines[7] = 'Model\tOutput\tInput\tCached input';
+    const [i, c, o] = [11, 12, 13];
+    [lines[i], lines[c], lines[o]] = [PAGE_LINES[o], PAGE_LINES[i], PAGE_LINES[c]];
+    const moved = parse(lines.join('\n'));
+    const first = (moved.sections[0].rows[0] as AnyRow).tiers.standard;
+    expect(first).toEqual({ input: 2, cached_input: 0.5, output: 8 });
+  });
+});
+
+describe('the CLI', () => {
+  const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
+  const run = (...args: string[]) =>
+    spawnSync(tsx, ['scripts/import-prices.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  test('--check on the committed copy exits 0 and reports up to date', () => {
+    const result = run('--check', 'data/openai-pricing-page-2025-07.txt');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('parsed 13 tables, 97 priced rows, as of 2025-06-26');
+    expect(result.stdout).toContain('data/prices.json is up to date');
+  });
+
+  test('--check with a changed price exits non-zero, prints old → new, writes nothing', () => {
+    const pagePath = join(dir, 'page.txt');
+    writeFileSync(pagePath, withLine(12, '$2.50'));
+    const result = run('--check', pagePath);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toContain(
+      'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) standard input: $2 → $2.5',
+    );
+    expect(result.stdout).toContain('batch input: $1 → $1.25');
+    expect(result.stderr).toContain('would change');
+    expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
+  });
+
+  test('a truncated page is refused with file and line, and nothing is written', () => {
+    const pagePath = join(dir, 'page.txt');
+    writeFileSync(pagePath, PAGE_LINES.slice(0, 150).join('\n'));
+    const result = run(pagePath);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/refused: .*page\.txt:15\d: line 15\d: expected the section/);
+    expect(result.stderr).toContain('data/prices.json was left unchanged.');
+    expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
+  });
+
+  test('no page argument prints the usage', () => {
+    const result = run('--check');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('usage:');
+  });
+});
+
+describe('describeChanges', () => {
+  const clone = (): Catalog => JSON.parse(CATALOG_TEXT);
+
+  test('nothing changed: no lines', () => {
+    expect(describeChanges(clone(), clone())).toEqual([]);
+  });
+
+  test('added and removed models, prices old → new, not offered, as-of', () => {
+    const before = clone();
+    const after = clone();
+    const text = after.sections[0] as TokenSection;
+    text.rows[0].tiers.standard!.input = 2.2;
+    text.rows[4].tiers.standard!.cached_input = null; // gpt-4o
+    text.rows.push({
+      model: 'gpt-5',
+      snapshot: 'gpt-5-2025-08-07',
+      tiers: { standard: { input: 1.25, cached_input: 0.125, output: 10 } },
+    });
+    const other = after.sections.find((s) => s.id === 'other') as TokenSection;
+    other.rows = other.rows.filter((r) => r.model !== 'gpt-4-32k');
+    after.asOf = '2025-08-07';
+    const lines = describeChanges(before, after);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'as of: 2025-06-26 → 2025-08-07',
+        'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) standard input: $2 → $2.2',
+        'changed: text / gpt-4o (gpt-4o-2024-08-06) standard cached_input: $1.25 → not offered',
+        'added: text / gpt-5 (gpt-5-2025-08-07)',
+        'removed: other / gpt-4-32k',
+      ]),
+    );
+    expect(lines).toHaveLength(5);
+  });
+
+  test('a first import (no catalog yet) lists every row as added', () => {
+    const lines = describeChanges(null, clone());
+    expect(lines.every((l) => l.startsWith('added: '))).toBe(true);
+    expect(lines.length).toBeGreaterThan(80);
+  });
+});
+
+describe('schema', () => {
+  const clone = (): Record<string, AnyRow> => JSON.parse(CATALOG_TEXT);
+
+  test('the committed catalog is valid', () => {
+    expect(() => validateCatalog(clone())).not.toThrow();
+  });
+
+  test('a wrong type is rejected', () => {
+    const bad = clone();
+    bad.sections[0].rows[0].tiers.standard.input = '2.00';
+    expect(() => validateCatalog(bad)).toThrow(/sections\[0\]\.rows\[0\]\.tiers\.standard\.input/);
+  });
+
+  test('a negative price is rejected', () => {
+    const bad = clone();
+    bad.sections[9].rows[0].price = -0.011;
+    expect(() => validateCatalog(bad)).toThrow(
+      /sections\[9\]\.rows\[0\]\.price: expected a non-negative price/,
+    );
+  });
+
+  test('a missing price key is rejected', () => {
+    const bad = clone();
+    delete bad.sections[0].rows[3].tiers.standard.cached_input;
+    expect(() => validateCatalog(bad)).toThrow(/tiers\.standard\.cached_input: missing/);
+  });
+
+  test('a missing training price, unknown tier, bad asOf are rejected', () => {
+    const bad = clone();
+    delete bad.sections[4].rows[0].training.price;
+    bad.sections[0].rows[1].tiers.premium = { input: 1, cached_input: null, output: 1 };
+    bad.asOf = 'June 2025';
+    const message = (() => {
+      try {
+        validateCatalog(bad);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('sections[4].rows[0].training.price');
+    expect(message).toContain('sections[0].rows[1].tiers.premium');
+    expect(message).toContain('catalog.asOf: expected YYYY-MM-DD');
+  });
+});

@@ -1,0 +1,146 @@
+// The price block as data: every section in every tier it offers, both modes, the tier rule
+// across several tables, and the "never a formula from catalog text" rule.
+import { SECTION_IDS, TIER_IDS, type SectionId } from '../../src/pricing/catalog';
+import { CATALOG } from '../../src/pricing/data';
+import { buildPriceTable, formulaText, isPriceCell } from '../../src/pricing/tables';
+import {
+  a1Range,
+  asText,
+  chooseTables,
+  columnName,
+  priceBlock,
+  readInsertRequest,
+} from '../../src/sheets/price-layout';
+
+const sectionTiers = CATALOG.sections.flatMap((s) =>
+  s.tiers.map((t) => [s.id as SectionId, t] as const),
+);
+
+describe('priceBlock', () => {
+  test.each(sectionTiers)('%s in %s: source, bold title and header, rows, formats', (id, tier) => {
+    const table = buildPriceTable(id, tier);
+    for (const mode of ['values', 'formulas'] as const) {
+      const block = priceBlock(chooseTables([id], tier), mode);
+      const width = table.header.length;
+      expect(block.values).toHaveLength(3 + table.rows.length);
+      expect(block.values[0][0]).toBe(`OpenAI API pricing as of ${CATALOG.asOf}`);
+      expect(block.values[1][0]).toBe(table.title);
+      expect(block.values[2]).toEqual(table.header.map(asText));
+      expect(block.fontWeights.map((r) => r[0])).toEqual([
+        'normal',
+        'bold',
+        'bold',
+        ...table.rows.map(() => 'normal'),
+      ]);
+      for (const grid of [block.values, block.numberFormats, block.fontWeights]) {
+        expect(grid.every((row) => row.length === width)).toBe(true);
+      }
+      table.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const written = block.values[3 + r][c];
+          const format = block.numberFormats[3 + r][c];
+          if (isPriceCell(cell)) {
+            expect(written).toBe(mode === 'values' ? cell.price : formulaText(cell));
+            expect(format).toBe(table.priceFormat);
+          } else {
+            expect(written).toBe(asText(cell));
+            expect(format).toBe('General');
+          }
+        }),
+      );
+    }
+  });
+
+  test('several tables: one blank row between, padded to the widest', () => {
+    const block = priceBlock(chooseTables(['moderation', 'tools'], 'standard'), 'values');
+    const moderation = buildPriceTable('moderation');
+    const blank = 3 + moderation.rows.length;
+    expect(block.values[blank].every((v) => v === '')).toBe(true);
+    expect(block.values[blank + 1][0]).toBe(buildPriceTable('tools').title);
+    const width = Math.max(moderation.header.length, buildPriceTable('tools').header.length);
+    expect(block.values.every((row) => row.length === width)).toBe(true);
+    expect(block.headerRow).toBe(3);
+  });
+
+  test('"insert all" writes every section and every price of the catalog', () => {
+    const block = priceBlock(chooseTables([...SECTION_IDS], 'standard'), 'values');
+    const titles = block.values.map((r) => r[0]);
+    for (const id of SECTION_IDS) {
+      // flex has no standard prices: its own tier, which the title names
+      const title = buildPriceTable(id).title;
+      expect(titles).toContain(id === 'flex' ? `${title} (no Standard prices)` : title);
+    }
+    const prices = SECTION_IDS.flatMap((id) =>
+      buildPriceTable(id)
+        .rows.flat()
+        .filter(isPriceCell)
+        .map((c) => c.price),
+    );
+    expect(block.values.flat().filter((v) => typeof v === 'number')).toEqual(prices);
+  });
+
+  test('no catalog text is written so that Sheets would read it as a formula', () => {
+    const block = priceBlock(chooseTables([...SECTION_IDS], 'standard'), 'values');
+    for (const v of block.values.flat()) {
+      if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@]/);
+    }
+    expect(asText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(asText('-')).toBe("'-");
+    expect(asText('+1 555')).toBe("'+1 555");
+    expect(asText('@me')).toBe("'@me");
+    expect(asText('2025-06-26')).toBe("'2025-06-26");
+    expect(asText('TRUE')).toBe("'TRUE");
+    expect(asText('gpt-4o')).toBe('gpt-4o');
+  });
+});
+
+describe('the tier rule', () => {
+  test('a table that lacks the tier shows its own and says so in its title', () => {
+    const [text, audio] = chooseTables(['text', 'audio'], 'batch');
+    expect(text.tier).toBe('batch');
+    expect(text.title).toBe('Text tokens — Batch API, USD per 1M tokens');
+    expect(audio.tier).toBe('standard');
+    expect(audio.title).toBe('Audio tokens — Standard, USD per 1M tokens (no Batch API prices)');
+  });
+
+  test('no chosen table offers the tier: an error naming the tables that do', () => {
+    expect(() => chooseTables(['audio', 'tools'], 'flex')).toThrow(
+      'none of the chosen tables has Flex processing prices; Flex processing prices are offered by: Text tokens (Flex Processing)',
+    );
+    expect(() => chooseTables(['audio'], 'batch')).toThrow(/offered by: Text tokens, Fine-tuning/);
+  });
+
+  test.each(TIER_IDS)('every tier can be written from the whole catalog (%s)', (tier) => {
+    const tables = chooseTables([...SECTION_IDS], tier);
+    for (const table of tables) {
+      const section = CATALOG.sections.find((s) => s.id === table.sectionId)!;
+      expect(table.tier).toBe(section.tiers.includes(tier) ? tier : section.tiers[0]);
+    }
+  });
+});
+
+describe('readInsertRequest', () => {
+  const ok = { sections: ['text'], tier: 'batch', mode: 'formulas', destination: 'selection' };
+  test('accepts the contract and drops repeated sections', () => {
+    expect(readInsertRequest({ ...ok, sections: ['text', 'audio', 'text'] })).toEqual({
+      ...ok,
+      sections: ['text', 'audio'],
+    });
+  });
+  test.each([
+    [{ ...ok, sections: ['nope'] }, /unknown price table "nope"/],
+    [{ ...ok, tier: 'cheap' }, /unknown tier "cheap" \(use "standard", "batch", "flex"\)/],
+    [{ ...ok, mode: 'html' }, /unknown mode "html"/],
+    [{ ...ok, destination: 'A1' }, /unknown destination "A1"/],
+    [{ ...ok, sections: [] }, /choose at least one price table/],
+    [null, /choose at least one price table/],
+  ])('rejects %j', (request, message) => {
+    expect(() => readInsertRequest(request)).toThrow(message);
+  });
+});
+
+test('A1 helpers', () => {
+  expect([1, 26, 27, 52, 703].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  expect(a1Range(4, 2, 1, 1)).toBe('B4');
+  expect(a1Range(4, 2, 10, 5)).toBe('B4:F13');
+});

@@ -1,0 +1,16 @@
+// The sidebar's view of the server contract (src/sidebar/contract.ts) matches the server's types:
+// these assignments fail the typecheck (npm test) if the two drift apart.
+import type {
+  SidebarData as ClientData,
+  Inserted as ClientInserted,
+} from '../../src/sidebar/contract';
+import { getSidebarData } from '../../src/sheets/sidebar-data';
+import type { Inserted } from '../../src/sheets/writer';
+
+test('server results are what the client expects', () => {
+  const data: ClientData = getSidebarData();
+  const inserted: Inserted = { sheetName: 'x', range: 'A1' };
+  const seen: ClientInserted = inserted;
+  expect(data.sections.length).toBeGreaterThan(0);
+  expect(seen.range).toBe('A1');
+});

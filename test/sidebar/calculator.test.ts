@@ -1,0 +1,65 @@
+// The sidebar calculator computes what the inserted =OPENAI_COST(...) formula computes.
+import fc from 'fast-check';
+import type { TierId } from '../../src/pricing/catalog';
+import { calculate, costFormula, formatCost, readTokens } from '../../src/sidebar/calculator';
+import type { SidebarData } from '../../src/sidebar/contract';
+import { createPlayground } from '../../scripts/playground/memory-spreadsheet';
+
+const playground = createPlayground();
+const data = playground.run('getSidebarData') as SidebarData;
+
+test('cost equals OPENAI_COST of the built bundle, and so does the formula in a cell', () => {
+  const sheet = playground.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...data.textModels),
+      fc.nat(5_000_000),
+      fc.nat(2_000_000),
+      fc.nat(100),
+      (model, input, output, cachedPercent) => {
+        const cached = Math.floor((input * cachedPercent) / 100);
+        for (const tier of Object.keys(model.tiers) as TierId[]) {
+          const result = calculate({
+            model,
+            tier,
+            input: String(input),
+            output: String(output),
+            cached: cached ? String(cached) : '',
+          });
+          let expected: unknown;
+          try {
+            expected = playground.fns.OPENAI_COST(model.model, input, output, tier, cached);
+          } catch (error) {
+            expect(result).toEqual({ error: (error as Error).message });
+            continue;
+          }
+          if ('error' in result) throw new Error(result.error);
+          expect(result.cost).toBe(expected);
+          sheet.getRange('A1').setFormula(result.formula);
+          expect(sheet.getRange('A1').getValue()).toBe(expected);
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('formula text and input checks', () => {
+  expect(costFormula('gpt-4o', 'standard', 1000, 500, 0)).toBe('=OPENAI_COST("gpt-4o",1000,500)');
+  expect(costFormula('gpt-4o', 'batch', 1000, 500, 0)).toBe(
+    '=OPENAI_COST("gpt-4o",1000,500,"batch")',
+  );
+  expect(costFormula('gpt-4o', 'standard', 1000, 500, 200)).toBe(
+    '=OPENAI_COST("gpt-4o",1000,500,"standard",200)',
+  );
+  expect(readTokens(' ', 'x')).toBe(0);
+  expect(() => readTokens('-5', 'Input tokens')).toThrow(/Input tokens must be a number/);
+  expect(() => readTokens('1,000', 'Input tokens')).toThrow();
+  expect(formatCost(0.00425)).toBe('$0.00425');
+  expect(formatCost(12.5)).toBe('$12.50');
+  expect(formatCost(1234.000001)).toBe('$1,234.000001');
+  const model = data.textModels.find((m) => m.model === 'gpt-4o')!;
+  expect(calculate({ model, tier: 'standard', input: '10', output: '1', cached: '20' })).toEqual({
+    error: expect.stringMatching(/cached input tokens \(20\) exceed input tokens \(10\)/),
+  });
+});

@@ -1,0 +1,94 @@
+// Independent references for tests: the catalog read straight from data/prices.json (not through
+// src/pricing), decimal.js arithmetic, and helpers for errors thrown from another realm (vm).
+import Decimal from 'decimal.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CATALOG_PATH = resolve(ROOT, 'data/prices.json');
+export const PAGE_PATH = resolve(ROOT, 'data/openai-pricing-page-2025-07.txt');
+export const ANNOTATIONS_PATH = resolve(ROOT, 'data/catalog-annotations.json');
+
+export type Prices = { input: number | null; cached_input: number | null; output: number | null };
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type AnyRow = any;
+export type AnySection = { id: string; kind: string; tiers: string[]; rows: AnyRow[] } & Record<
+  string,
+  any
+>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function rawCatalog(): { asOf: string; sections: AnySection[] } & Record<string, unknown> {
+  return JSON.parse(readFileSync(CATALOG_PATH, 'utf8'));
+}
+
+export function sectionOf(id: string): AnySection {
+  const found = rawCatalog().sections.find((s) => s.id === id);
+  if (!found) throw new Error(`no section ${id}`);
+  return found;
+}
+
+export function rowOf(sectionId: string, model: string): AnyRow {
+  const found = sectionOf(sectionId).rows.find((r: AnyRow) => r.model === model);
+  if (!found) throw new Error(`no row ${model} in ${sectionId}`);
+  return found;
+}
+
+export const D = (value: number | string): Decimal => new Decimal(String(value));
+
+/**
+ * The billing rule, restated independently: cached tokens are part of input tokens; outside Batch
+ * cached tokens are billed at the cached-input price, or the input price where there is none; in
+ * Batch at the batch input price. Prices are USD per 1M tokens.
+ */
+export function tokenCostRef(
+  prices: Prices,
+  tier: string,
+  input: number,
+  output: number,
+  cached: number,
+): Decimal {
+  const cachedRate = tier === 'batch' ? prices.input : (prices.cached_input ?? prices.input);
+  let total = D(0);
+  const uncached = D(input).minus(D(cached));
+  if (uncached.gt(0)) total = total.plus(uncached.times(D(need(prices.input))));
+  if (cached > 0) total = total.plus(D(cached).times(D(need(cachedRate))));
+  if (output > 0) total = total.plus(D(output).times(D(need(prices.output))));
+  return total.div(1e6);
+}
+
+function need(price: number | null): number {
+  if (price === null) throw new Error('reference: usage needs a price that is not offered');
+  return price;
+}
+
+/** |actual - expected| <= 1e-12 relative (exact when the reference is 0). */
+export function expectClose(actual: unknown, expected: Decimal | number): void {
+  const ref = typeof expected === 'number' ? D(expected) : expected;
+  expect(typeof actual).toBe('number');
+  const value = actual as number;
+  expect(Number.isFinite(value)).toBe(true);
+  if (ref.isZero()) {
+    expect(value).toBe(0);
+    return;
+  }
+  const relative = D(value).minus(ref).abs().div(ref.abs());
+  if (relative.gt(1e-12)) {
+    throw new Error(`expected ${value} to be within 1e-12 of ${ref.toString()} (rel ${relative})`);
+  }
+}
+
+/** The thrown value of `fn` (any realm), or a failure when it does not throw. */
+export function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to throw');
+}
+
+/** An Error from any realm (vm contexts have their own Error constructor). */
+export function isErrorObject(value: unknown): boolean {
+  return Object.prototype.toString.call(value) === '[object Error]';
+}
