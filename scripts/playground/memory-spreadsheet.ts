@@ -1103,12 +1103,18 @@ export interface Playground {
 
 export const CODE_PATH = resolve(DIST, 'Code.js');
 
-/** Loads dist/Code.js in a fresh vm context whose only globals are the in-memory services. */
-export function createPlayground(code = readFileSync(CODE_PATH, 'utf8')): Playground {
+/**
+ * Loads dist/Code.js in a fresh vm context whose only globals are the in-memory services, plus
+ * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known).
+ */
+export function createPlayground(
+  code = readFileSync(CODE_PATH, 'utf8'),
+  globals: Record<string, unknown> = {},
+): Playground {
   const book = new MemoryBook();
   const SpreadsheetApp = expose(new MemorySpreadsheetApp(book));
   const HtmlService = expose(new MemoryHtmlService(book));
-  const context = vm.createContext({ SpreadsheetApp, HtmlService });
+  const context = vm.createContext({ ...globals, SpreadsheetApp, HtmlService });
   vm.runInContext(code, context, { filename: 'Code.js' });
   const fns = context as unknown as Playground['fns'];
   // custom functions are the bundle's top-level OPENAI_* functions, as in Sheets

@@ -1,14 +1,15 @@
 // Sheets number formats, as far as the add-on uses them: currency and plain numbers with grouping
 // and optional digits ("$#,##0.00#", "#,##0", "0.00"), percentages ("0%", "0.0%"), dates
-// ("yyyy-mm-dd", "mmm yyyy") and General/"" (automatic). Enough for the playground grid.
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// ("yyyy-mm-dd", "mmm yyyy", "mmmm yyyy") and General/"" (automatic). Enough for the playground
+// grid.
 
 function formatDate(date: Date, format: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
+  const month = date.toLocaleString('en-US', { month: 'long' }); // the spreadsheet's locale
+  // "mmmm" the full name, "mmm" its first 3 letters (no name holds the "mm" or "dd" replaced next)
   return format
     .replace(/yyyy/i, String(date.getFullYear()))
-    .replace(/mmmm|mmm/i, MONTHS[date.getMonth()])
+    .replace(/m{3,4}/i, (m) => (m.length === 4 ? month : month.slice(0, 3)))
     .replace(/mm/i, pad(date.getMonth() + 1))
     .replace(/dd/i, pad(date.getDate()));
 }

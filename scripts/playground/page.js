@@ -37,6 +37,9 @@ function draw(next) {
     colgroup.appendChild(col);
   });
   grid.appendChild(colgroup);
+  // a fixed table layout keeps the column widths only with an explicit table width; without it
+  // a long text would widen its column instead of being clipped, as Sheets clips it
+  grid.style.width = `${state.columnWidths.reduce((sum, w) => sum + w, 40)}px`;
   const head = grid.insertRow();
   head.appendChild(document.createElement('th'));
   state.columnWidths.forEach((_, c) => {
@@ -57,6 +60,8 @@ function draw(next) {
       td.textContent = cell.display;
       td.title = cell.error || cell.formula || cell.note || '';
       if (cell.number) td.classList.add('num');
+      // as in Sheets, text runs on over empty cells to its right instead of being cut off
+      else if (cell.display && !line[c + 1]?.display) td.classList.add('overflow');
       if (cell.bold) td.classList.add('bold');
       if (cell.error) td.classList.add('err');
       if (r + 1 === state.frozenRows) td.classList.add('frozen');

@@ -5,12 +5,13 @@
 //   2  Prices as of | =OPENAI_PRICES_AS_OF() | source
 //   3  Start month  | 2026-01-01
 //   5  Assumptions
-//   6  Workload | Model | Tier | Requests per day | ... | Monthly growth | Alternative model
+//   6  Workload | Model | Tier | Requests per day | ... | Monthly growth | Alternative model (A-I)
 //   7-9  three example workloads (edited in place)
 //  11  12-month projection (USD)
-//  12  Workload | Jan 2026 ... Dec 2026 | 12-month total | Alternative model | ... | Saving
+//  12  Workload | Jan 2026 ... Dec 2026 (B-M) | 12-month total (N) | Alternative model (O) |
+//      its 12-month total (P) | Saving (Q)
 //  13-15  =OPENAI_FORECAST(...) spilling 12 months, totals, the alternative model's cost, saving
-//  16  Total | =SUM(...) per month
+//  16  Total | =SUM(...) per column
 //  18  the stacked column chart
 
 import type { TokenSection } from '../pricing/catalog';
@@ -18,7 +19,6 @@ import { CATALOG } from '../pricing/data';
 import type { YearMonth } from '../pricing/forecast';
 
 export const FORECAST_SHEET_NAME = 'AI spend forecast';
-export const FORECAST_MONTHS = 12;
 
 export type CellValue = string | number;
 
@@ -72,22 +72,17 @@ const START_ROW = 3;
 const FIRST_INPUT_ROW = 7;
 const HEADER_ROW = 12;
 const FIRST_PROJECTION_ROW = 13;
+const LAST_INPUT_ROW = FIRST_INPUT_ROW + EXAMPLE_WORKLOADS.length - 1;
+const TOTAL_ROW = FIRST_PROJECTION_ROW + EXAMPLE_WORKLOADS.length;
+/** A, twelve months, their total, the alternative model, its total, the saving: A to Q */
+const WIDTH = 17;
+const ALTERNATIVE_COLUMN = 15; // O: the only projection column that holds text, not money
+/** bold where they hold text: the title, the blocks' titles, the header rows and the totals */
+const BOLD_ROWS = [1, 5, 6, 11, HEADER_ROW, TOTAL_ROW];
 const MONTH_NAMES = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 /** 1 → "A", 17 → "Q" (the sheet is narrower than 27 columns). */
-export function columnLetter(column: number): string {
-  return String.fromCharCode(64 + column);
-}
-
-/** Where each part sits, 1-based rows; tests and the writer share these. */
-export const FORECAST_CELLS = {
-  asOf: 'B2',
-  startMonth: `B${START_ROW}`,
-  inputs: `A${FIRST_INPUT_ROW}:I${FIRST_INPUT_ROW + EXAMPLE_WORKLOADS.length - 1}`,
-  projectionHeaderRow: HEADER_ROW,
-  firstProjectionRow: FIRST_PROJECTION_ROW,
-  totalRow: FIRST_PROJECTION_ROW + EXAMPLE_WORKLOADS.length,
-} as const;
+const columnLetter = (column: number) => String.fromCharCode(64 + column);
 
 /** The catalog's text models as the page lists them (the aliases): the model dropdown. */
 export function textModelNames(): string[] {
@@ -102,122 +97,107 @@ export function nextMonth(today: YearMonth): YearMonth {
     : { year: today.year, month: today.month + 1 };
 }
 
-function monthLabel(start: YearMonth, m: number): string {
-  const index = start.month - 1 + m;
-  return `${MONTH_NAMES[index % 12]} ${start.year + Math.floor(index / 12)}`;
-}
-
-function grid<T>(rows: number, cols: number, fill: T): T[][] {
-  return Array.from({ length: rows }, () => new Array<T>(cols).fill(fill));
-}
-
 /** The whole sheet for a projection starting at `start`. */
 export function forecastLayout(start: YearMonth): ForecastLayout {
-  const workloads = EXAMPLE_WORKLOADS.length;
-  const lastInputRow = FIRST_INPUT_ROW + workloads - 1;
-  const totalRow = FORECAST_CELLS.totalRow;
-  const monthCol = (m: number) => columnLetter(2 + m); // B..M
-  const totalCol = columnLetter(2 + FORECAST_MONTHS); // N
-  const width = 2 + FORECAST_MONTHS + 3; // A, 12 months, total, alternative, its total, saving
-  const [altTotalCol, savingCol] = [width - 1, width].map(columnLetter);
-
-  const values = grid<CellValue>(totalRow, width, '');
-  const formats = grid(totalRow, width, '');
-  const weights = grid<'bold' | 'normal'>(totalRow, width, 'normal');
-  const notes = grid(totalRow, width, '');
-  const set = (a1Row: number, col: number, value: CellValue, format = '') => {
-    values[a1Row - 1][col - 1] = value;
-    if (format) formats[a1Row - 1][col - 1] = format;
+  const grid = <T>(fill: T) =>
+    Array.from({ length: TOTAL_ROW }, () => new Array<T>(WIDTH).fill(fill));
+  const values = grid<CellValue>('');
+  const numberFormats = grid('');
+  const notes = grid('');
+  const set = (row: number, column: number, value: CellValue, format = '') => {
+    values[row - 1][column - 1] = value;
+    if (format) numberFormats[row - 1][column - 1] = format;
   };
-  const bold = (a1Row: number, fromCol = 1, toCol = width) => {
-    for (let c = fromCol; c <= toCol; c++) weights[a1Row - 1][c - 1] = 'bold';
-  };
+  const setRow = (row: number, cells: CellValue[]) => cells.forEach((v, k) => set(row, k + 1, v));
 
   set(1, 1, 'AI spend forecast');
-  bold(1, 1, 1);
-  set(2, 1, 'Prices as of');
-  set(2, 2, '=OPENAI_PRICES_AS_OF()');
-  set(2, 3, `Source: ${CATALOG.source.title}, ${CATALOG.source.url} (snapshot of ${CATALOG.asOf})`);
+  setRow(2, [
+    'Prices as of',
+    '=OPENAI_PRICES_AS_OF()',
+    `Source: ${CATALOG.source.title}, ${CATALOG.source.url} (snapshot of ${CATALOG.asOf})`,
+  ]);
   set(START_ROW, 1, 'Start month');
-  const startText = `${start.year}-${String(start.month).padStart(2, '0')}-01`;
-  set(START_ROW, 2, startText, 'mmmm yyyy');
+  // ISO text: Sheets (and the playground) read it as a date, and OPENAI_FORECAST takes either
+  set(START_ROW, 2, `${start.year}-${String(start.month).padStart(2, '0')}-01`, 'mmmm yyyy');
   notes[START_ROW - 1][1] =
     'First month: calendar months with their real days. Blank: average months of 365.25/12 days. ' +
     'The month headers (row 12) are as inserted: retype them if you change this.';
 
   set(5, 1, 'Assumptions (edit in place)');
-  bold(5, 1, 1);
-  INPUTS.forEach(([header], k) => set(6, k + 1, header));
-  bold(6, 1, INPUTS.length);
-  EXAMPLE_WORKLOADS.forEach((workload, w) => {
-    INPUTS.forEach(([, format, note], k) => {
+  INPUTS.forEach(([header, format, note], k) => {
+    set(6, k + 1, header);
+    EXAMPLE_WORKLOADS.forEach((workload, w) => {
       set(FIRST_INPUT_ROW + w, k + 1, workload[k], format);
       notes[FIRST_INPUT_ROW + w - 1][k] = note;
     });
   });
 
-  set(11, 1, `${FORECAST_MONTHS}-month projection (USD)`);
-  bold(11, 1, 1);
-  set(HEADER_ROW, 1, 'Workload');
-  for (let m = 0; m < FORECAST_MONTHS; m++) set(HEADER_ROW, 2 + m, monthLabel(start, m));
-  set(HEADER_ROW, 2 + FORECAST_MONTHS, `${FORECAST_MONTHS}-month total`);
-  set(HEADER_ROW, width - 2, 'Alternative model');
-  set(HEADER_ROW, width - 1, `Alternative ${FORECAST_MONTHS}-month total`);
-  set(HEADER_ROW, width, 'Saving with alternative');
-  bold(HEADER_ROW);
+  set(11, 1, '12-month projection (USD)');
+  const monthLabel = (m: number) => {
+    const index = start.month - 1 + m;
+    return `${MONTH_NAMES[index % 12]} ${start.year + Math.floor(index / 12)}`;
+  };
+  setRow(HEADER_ROW, [
+    'Workload',
+    ...MONTH_NAMES.map((_, m) => monthLabel(m)),
+    '12-month total',
+    'Alternative model',
+    'Alternative 12-month total',
+    'Saving with alternative',
+  ]);
 
-  const start$ = `$B$${START_ROW}`; // absolute, so every row's formula points at the one start cell
-  for (let w = 0; w < workloads; w++) {
+  EXAMPLE_WORKLOADS.forEach((_, w) => {
     const input = FIRST_INPUT_ROW + w;
     const row = FIRST_PROJECTION_ROW + w;
-    // OPENAI_FORECAST(model, requests, input, output, tier, cached share, growth, months, start)
-    const args = (model: string) =>
-      `${model}${input},D${input},E${input},G${input},C${input},F${input},H${input},${FORECAST_MONTHS},${start$}`;
-    set(row, 1, `=A${input}`);
-    set(row, 2, `=OPENAI_FORECAST(${args('B')})`, CURRENCY);
-    for (let m = 1; m < FORECAST_MONTHS; m++) formats[row - 1][1 + m] = CURRENCY;
-    set(row, 2 + FORECAST_MONTHS, `=SUM(B${row}:${monthCol(FORECAST_MONTHS - 1)}${row})`, CURRENCY);
-    set(row, width - 2, `=I${input}`);
-    set(row, width - 1, `=SUM(OPENAI_FORECAST(${args('I')}))`, CURRENCY);
-    set(row, width, `=${totalCol}${row}-${altTotalCol}${row}`, CURRENCY);
-  }
-  set(totalRow, 1, 'Total');
-  const lastRow = totalRow - 1;
-  for (let c = 2; c <= width; c++) {
-    if (c === width - 2) continue; // the alternative model's name
+    // OPENAI_FORECAST(model, requests, input, output, tier, cached share, growth, months, start);
+    // $B$3 is absolute: every row points at the one start cell
+    const forecast = (model: string) =>
+      `OPENAI_FORECAST(${model}${input},D${input},E${input},G${input},C${input},F${input},H${input},12,$B$${START_ROW})`;
+    setRow(row, [
+      `=A${input}`,
+      `=${forecast('B')}`, // spills over C to M, left empty for it
+      ...new Array<string>(11).fill(''),
+      `=SUM(B${row}:M${row})`,
+      `=I${input}`,
+      `=SUM(${forecast('I')})`,
+      `=N${row}-P${row}`,
+    ]);
+  });
+  set(TOTAL_ROW, 1, 'Total');
+  for (let c = 2; c <= WIDTH; c++) {
+    if (c === ALTERNATIVE_COLUMN) continue;
     const col = columnLetter(c);
-    set(totalRow, c, `=SUM(${col}${FIRST_PROJECTION_ROW}:${col}${lastRow})`, CURRENCY);
+    set(TOTAL_ROW, c, `=SUM(${col}${FIRST_PROJECTION_ROW}:${col}${TOTAL_ROW - 1})`);
+    // money, the spilled months included
+    for (let r = FIRST_PROJECTION_ROW; r <= TOTAL_ROW; r++) numberFormats[r - 1][c - 1] = CURRENCY;
   }
-  bold(totalRow);
 
-  const modelList: DropDown = {
+  const models: DropDown = {
     values: textModelNames(),
     helpText: 'A text model of the price list (snapshots and ft: ids work too).',
   };
-  const tierList: DropDown = {
+  const tiers: DropDown = {
     values: ['standard', 'batch', 'flex'],
     helpText: 'standard, batch or flex.',
   };
-  // columns B to I: model, tier, four counts and shares, growth, alternative model
-  const validations = EXAMPLE_WORKLOADS.map(() => [
-    ...[modelList, tierList, null, null, null, null, null],
-    modelList,
-  ]);
 
   return {
-    range: `A1:${savingCol}${totalRow}`,
+    range: `A1:Q${TOTAL_ROW}`,
     values,
-    numberFormats: formats,
-    fontWeights: weights,
+    numberFormats,
+    fontWeights: values.map((line, r) =>
+      line.map((value) => (value !== '' && BOLD_ROWS.includes(r + 1) ? 'bold' : 'normal')),
+    ),
     notes,
-    validationRange: `B${FIRST_INPUT_ROW}:I${lastInputRow}`,
-    validations,
+    // columns B to I: model, tier, four counts and shares, growth, alternative model
+    validationRange: `B${FIRST_INPUT_ROW}:I${LAST_INPUT_ROW}`,
+    validations: EXAMPLE_WORKLOADS.map(() => [models, tiers, null, null, null, null, null, models]),
     frozenRows: START_ROW,
     frozenColumns: 1,
     chart: {
-      range: `A${HEADER_ROW}:${monthCol(FORECAST_MONTHS - 1)}${lastRow}`,
+      range: `A${HEADER_ROW}:M${TOTAL_ROW - 1}`,
       title: 'Monthly cost by workload (USD)',
-      row: totalRow + 2,
+      row: TOTAL_ROW + 2,
       column: 1,
     },
   };

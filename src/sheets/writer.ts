@@ -2,6 +2,7 @@
 // decided in price-layout.ts; here every line is a service call, batched one per kind per block.
 
 import { checkAddonFormula } from './addon-formulas';
+import { insertNewSheet } from './new-sheet';
 import {
   ALL_SECTIONS,
   a1Range,
@@ -11,7 +12,6 @@ import {
   type InsertRequest,
 } from './price-layout';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export const PRICE_SHEET_NAME = 'OpenAI prices';
@@ -81,14 +81,6 @@ function rangeAtSelection(rows: number, columns: number): Range {
   return sheet.getRange(row, column, rows, columns);
 }
 
-/** "OpenAI prices", else "OpenAI prices (2)", (3), ...: never an existing sheet. */
-function newPriceSheet(): { sheet: Sheet; name: string } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  let name = PRICE_SHEET_NAME;
-  for (let k = 2; spreadsheet.getSheetByName(name); k++) name = `${PRICE_SHEET_NAME} (${k})`;
-  return { sheet: spreadsheet.insertSheet(name), name };
-}
-
 function writeTables(request: InsertRequest): Inserted {
   // everything that can fail on the request fails here, before any service call
   const block = priceBlock(chooseTables(request.sections, request.tier), request.mode);
@@ -104,16 +96,16 @@ function writeTables(request: InsertRequest): Inserted {
     write(target);
     return { sheetName: target.getSheet().getName(), range: target.getA1Notation() };
   }
-  const { sheet, name } = newPriceSheet();
+  const { sheet, sheetName } = insertNewSheet(PRICE_SHEET_NAME);
   write(sheet.getRange(1, 1, rows, columns));
   sheet.setFrozenRows(block.headerRow);
   sheet.autoResizeColumns(1, columns);
   sheet.activate();
-  return { sheetName: name, range: a1Range(1, 1, rows, columns) };
+  return { sheetName, range: a1Range(1, 1, rows, columns) };
 }
 
 // The exported functions' JSDoc is copied into dist/Code.js: kept to one line (size budget).
-// Contracts: docs/sidebar.md.
+// Contracts: README "Server function contracts".
 
 /** Sidebar: inserts the requested price tables; returns { sheetName, range }. */
 export function insertPriceTables(request: unknown): Inserted {

@@ -90,6 +90,7 @@ test.each([
   [12, '', '12'],
   ['text', '$#,##0.00', 'text'],
   [new Date(2026, 0, 1), 'mmm yyyy', 'Jan 2026'],
+  [new Date(2026, 8, 1), 'mmmm yyyy', 'September 2026'],
   [new Date(2026, 0, 1), 'yyyy-mm-dd', '2026-01-01'],
 ])('formatValue(%p, %p) = %p', (value, format, shown) => {
   expect(formatValue(value, format)).toBe(shown);

@@ -5,26 +5,9 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { BUNDLE_GLOBAL, listExportedFunctions, renderWrappers } from '../../scripts/build';
 import { CODE_PATH, loadBundle } from '../support/bundle';
+import { SPEC_FUNCTIONS } from '../support/spec';
 
 const CODE = readFileSync(CODE_PATH, 'utf8');
-
-/** Every function of the formula reference (docs: ../shared/spec/functions.md). */
-const SPEC_FUNCTIONS = [
-  'OPENAI_COST',
-  'OPENAI_AUDIO_COST',
-  'OPENAI_IMAGE_TOKENS_COST',
-  'OPENAI_IMAGE_COST',
-  'OPENAI_MINUTES_COST',
-  'OPENAI_TTS_COST',
-  'OPENAI_TRAINING_COST',
-  'OPENAI_TOOL_COST',
-  'OPENAI_PRICE',
-  'OPENAI_MODELS',
-  'OPENAI_PRICE_TABLE',
-  'OPENAI_COMPARE',
-  'OPENAI_PRICES_AS_OF',
-  'OPENAI_FORECAST',
-];
 
 /** Top-level `function NAME(params)` declarations of the bundle text. */
 function wrappers(): Map<string, string[]> {

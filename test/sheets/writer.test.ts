@@ -4,6 +4,7 @@ import type { SectionId } from '../../src/pricing/catalog';
 import { CATALOG } from '../../src/pricing/data';
 import { buildPriceTable, displayPrice, isPriceCell } from '../../src/pricing/tables';
 import { ADDON_FUNCTIONS } from '../../src/sheets/addon-formulas';
+import { SPEC_FUNCTIONS } from '../support/spec';
 import { chooseTables, priceBlock } from '../../src/sheets/price-layout';
 import type { SidebarData } from '../../src/sidebar/contract';
 import { FORMULA_HELP } from '../../src/sidebar/formula-help';
@@ -253,6 +254,7 @@ test("the help page and the formula check know exactly the bundle's OPENAI_ func
     .map((f) => f.name)
     .filter((n) => n.startsWith('OPENAI_'));
   expect([...ADDON_FUNCTIONS].sort()).toEqual([...exported].sort());
+  expect([...ADDON_FUNCTIONS].sort()).toEqual([...SPEC_FUNCTIONS].sort());
   const helped = FORMULA_HELP.map(([example]) => /^=(\w+)\(/.exec(example)![1]);
   expect([...helped].sort()).toEqual([...exported].sort());
   // every example computes in the bundle

@@ -177,17 +177,6 @@ test('keyboard: tabs move with the arrow keys; the help page lists every functio
   await expect(sidebar.locator('#page-tables').isVisible()).resolves.toBe(true);
 });
 
-test('forecast button: the sheet, or the server error shown', async () => {
-  await sidebar.locator('#forecast').click();
-  await sidebar.locator('#forecast-status.success, #forecast-status.error').waitFor();
-  const text = (await sidebar.locator('#forecast-status').textContent()) ?? '';
-  if (typeof running.playground.fns.insertForecastSheet === 'function') {
-    expect(text).toMatch(/^Inserted the sheet “AI spend forecast”/);
-  } else {
-    expect(text).toBe('Script function not found: insertForecastSheet');
-  }
-});
-
 test('screenshot of the sidebar and the grid', async () => {
   await page.locator('#tabs button', { hasText: 'OpenAI prices (2)' }).click();
   await sidebar.locator('#tab-tables').click();
