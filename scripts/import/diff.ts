@@ -1,7 +1,13 @@
 // Flattens a catalog into "where → price" lines so that two catalogs can be compared price by price,
 // for the importer's report and the CHANGELOG.
 
-import type { Catalog, Price, Section } from '../../src/pricing/catalog';
+import type {
+  Catalog,
+  FineTuningRow,
+  Price,
+  PricePeriod,
+  Section,
+} from '../../src/pricing/catalog';
 
 function rowLabel(section: Section, k: number): string {
   switch (section.kind) {
@@ -34,15 +40,33 @@ export function flattenPrices(catalog: Catalog): Map<string, Map<string, Price>>
       const prices = out.get(key) ?? new Map<string, Price>();
       out.set(key, prices);
       const row = section.rows[k];
-      if ('tiers' in row) {
-        for (const [tier, p] of Object.entries(row.tiers)) {
-          for (const column of ['input', 'cached_input', 'output'] as const) {
-            prices.set(`${tier} ${column}`, p[column]);
+      if ('periods' in row || 'tiers' in row) {
+        // a v1 catalog (before dated prices) had one set of tiers: its period is the page's day
+        const legacy = row as unknown as { tiers?: PricePeriod['tiers'] };
+        const periods = 'periods' in row ? row.periods : [{ from: catalog.asOf, tiers: legacy.tiers! }];
+        for (const period of periods) {
+          for (const [tier, p] of Object.entries(period.tiers)) {
+            const columns = [
+              ['input', p.input],
+              ['cached input', p.cached_input],
+              ['output', p.output],
+              ['cache write', p.cache_write],
+              ['long-context input', p.long_context?.input],
+              ['long-context cached input', p.long_context?.cached_input],
+              ['long-context output', p.long_context?.output],
+              ['long-context cache write', p.long_context?.cache_write],
+            ] as const;
+            for (const [column, value] of columns) {
+              if (value !== undefined) prices.set(`from ${period.from} ${tier} ${column}`, value);
+            }
           }
         }
         if ('perMinute' in row && row.perMinute !== undefined)
           prices.set('per minute', row.perMinute);
-        if ('training' in row) prices.set(`training per ${row.training.unit}`, row.training.price);
+        if ('training' in row) {
+          const { training } = row as FineTuningRow;
+          prices.set(`training per ${training.unit}`, training.price);
+        }
       } else {
         prices.set('price', row.price);
       }

@@ -5,7 +5,9 @@ import { relative } from 'node:path';
 import type { Catalog } from '../../src/pricing/catalog';
 import { validateCatalog } from '../../src/pricing/schema';
 import { describeChanges } from './diff';
-import { parsePricingPage, type Annotations } from './parse-page';
+import { loadGenaiOpenAI, readGenaiModels, type GenaiModel } from './genai-prices';
+import { mergeSources, type DatedAnnotations } from './merge';
+import { parsePricingPage } from './parse-page';
 
 export interface ImportOptions {
   pagePath: string;
@@ -15,6 +17,8 @@ export interface ImportOptions {
   check: boolean;
   /** path recorded as the catalog's source file */
   rootDir: string;
+  /** genai-prices' OpenAI models; default: the installed package's */
+  genai?: { version: string; models: GenaiModel[] };
 }
 
 export interface ImportResult {
@@ -22,6 +26,8 @@ export interface ImportResult {
   changed: boolean;
   wrote: boolean;
   catalog: Catalog;
+  /** where genai-prices disagrees with the page on the page's day (the page wins) */
+  pageVsGenai: string[];
 }
 
 export function serializeCatalog(catalog: Catalog): string {
@@ -30,10 +36,18 @@ export function serializeCatalog(catalog: Catalog): string {
 
 export function importPrices(options: ImportOptions): ImportResult {
   const page = readFileSync(options.pagePath, 'utf8');
-  const annotations = JSON.parse(readFileSync(options.annotationsPath, 'utf8')) as Annotations;
+  const annotations = JSON.parse(readFileSync(options.annotationsPath, 'utf8')) as DatedAnnotations;
   const sourceFile = relative(options.rootDir, options.pagePath).split('\\').join('/');
-  // parse and validate completely before touching the catalog file: never a partial catalog
-  const catalog = validateCatalog(parsePricingPage(page, annotations, sourceFile));
+  const genai = options.genai ?? loadGenaiOpenAI();
+  // read, merge and validate completely before touching the catalog file: never a partial catalog
+  const pageCatalog = parsePricingPage(page, annotations, sourceFile);
+  const entries = readGenaiModels(genai.models, annotations.longContext.aboveInputTokens);
+  const { catalog: merged, report } = mergeSources(
+    pageCatalog,
+    { version: genai.version, entries },
+    annotations,
+  );
+  const catalog = validateCatalog(merged);
   const text = serializeCatalog(catalog);
   const existingText = existsSync(options.catalogPath)
     ? readFileSync(options.catalogPath, 'utf8')
@@ -50,5 +64,5 @@ export function importPrices(options: ImportOptions): ImportResult {
     renameSync(temporary, options.catalogPath);
     wrote = true;
   }
-  return { changes, changed, wrote, catalog };
+  return { changes, changed, wrote, catalog, pageVsGenai: report.pageVsGenai };
 }

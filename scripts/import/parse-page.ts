@@ -7,7 +7,9 @@ import type {
   FineTuningRow,
   ImageGenerationRow,
   Price,
+  PricePeriod,
   Section,
+  Source,
   SectionId,
   TierId,
   TokenColumn,
@@ -19,7 +21,8 @@ import type {
 import { SECTION_IDS } from '../../src/pricing/catalog';
 
 export interface Annotations {
-  source: { title: string; url: string };
+  sources: Record<string, Source> & { page: Source };
+  longContext: Catalog['longContext'];
   apiIds: Record<string, string>;
   toolIds: Record<string, string>;
   webSearchModels: Record<string, string[]>;
@@ -28,7 +31,6 @@ export interface Annotations {
     note: string;
     sections: string[];
     notOffered: string[];
-    overrides: Record<string, Partial<Record<'input' | 'output', number>>>;
   };
 }
 
@@ -323,7 +325,8 @@ function parseTokenRows(
     lines.skipBlank();
     let snapshot: string | null = null;
     if (isSnapshotOf(model, lines.peek() ?? '')) snapshot = lines.next();
-    const row: TokenRow = { model, snapshot, tiers: {} };
+    const tiers: PricePeriod['tiers'] = {};
+    const row: TokenRow = { model, snapshot, sources: ['page'], periods: [{ from: '', tiers }] };
     if (options.free) {
       const cell = lines.take(`"Free" for ${model}`);
       if (cell !== 'Free') {
@@ -331,12 +334,12 @@ function parseTokenRows(
         lines.fail(`"Free" for ${model}`);
       }
       row.free = true;
-      row.tiers.standard = { input: 0, cached_input: null, output: 0 };
+      tiers.standard = { input: 0, cached_input: null, output: 0 };
     } else {
       const cells = columns.map((column) =>
         parsePriceCell(lines, `the ${column} price of ${model}`),
       );
-      row.tiers.standard = pricesFromColumns(columns, cells);
+      tiers.standard = pricesFromColumns(columns, cells);
     }
     if (options.perMinute) {
       row.perMinute = parseDollars(lines, `the estimated cost per minute of ${model}`);
@@ -395,7 +398,8 @@ function parseFineTuningRows(
       baseModel: variantMatch ? variantMatch[1] : name,
       variant: variantMatch ? variantMatch[2] : null,
       training,
-      tiers: { standard: pricesFromColumns(columns, cells) },
+      sources: ['page'],
+      periods: [{ from: '', tiers: { standard: pricesFromColumns(columns, cells) } }],
     });
   }
   return { rows, notes };
@@ -535,60 +539,9 @@ function parseImageGenerationRows(
 
 function tiersFor(id: SectionId, ann: Annotations): TierId[] {
   if (id === 'flex') return ['flex'];
-  return ann.batch.sections.includes(id) ? ['standard', 'batch'] : ['standard'];
-}
-
-function round(value: number): number {
-  // derived prices are short decimals; strip binary noise (0.5 * 0.075 is exact, but be safe)
-  return Number(value.toPrecision(12));
-}
-
-/** Batch = discount x standard input and output; no cached-input price in Batch. */
-export function deriveBatchPrices(
-  standard: TokenPrices,
-  discount: number,
-  override?: Partial<Record<'input' | 'output', number>>,
-): TokenPrices {
-  const batch: TokenPrices = {
-    input: standard.input === null ? null : round(standard.input * discount),
-    cached_input: null,
-    output: standard.output === null ? null : round(standard.output * discount),
-    derived: true,
-  };
-  if (override && Object.keys(override).length > 0) {
-    Object.assign(batch, override);
-    batch.derived = false;
-  }
-  return batch;
-}
-
-function addBatchTiers(sections: Section[], ann: Annotations): void {
-  const notOffered = new Set(ann.batch.notOffered);
-  const used = new Set<string>();
-  for (const section of sections) {
-    if (!section.tiers.includes('batch')) continue;
-    if (section.kind !== 'tokens' && section.kind !== 'fine_tuning') continue;
-    for (const row of section.rows) {
-      if (notOffered.has(row.model)) {
-        used.add(row.model);
-        continue;
-      }
-      const key = `${section.id}/${row.model}`;
-      row.tiers.batch = deriveBatchPrices(
-        row.tiers.standard!,
-        ann.batch.discount,
-        ann.batch.overrides[key],
-      );
-      if (ann.batch.overrides[key]) used.add(key);
-    }
-  }
-  for (const name of [...ann.batch.notOffered, ...Object.keys(ann.batch.overrides)]) {
-    if (!used.has(name)) {
-      throw new Error(
-        `data/catalog-annotations.json names "${name}" in batch, but no batch table has that row`,
-      );
-    }
-  }
+  const tiers: TierId[] = ann.batch.sections.includes(id) ? ['standard', 'batch'] : ['standard'];
+  // priority prices are per model and later than the page (annotations); only text models have them
+  return id === 'text' ? [...tiers, 'priority'] : tiers;
 }
 
 /** The newest YYYY-MM-DD in any model id on the page. */
@@ -657,7 +610,7 @@ export function parsePricingPage(text: string, ann: Annotations, sourceFile: str
         const free = raw.spec.id === 'moderation';
         const { rows, notes } = parseTokenRows(raw, lines, stop, { perMinute, free });
         if (raw.spec.id === 'flex')
-          for (const row of rows) row.tiers = { flex: row.tiers.standard };
+          for (const row of rows) row.periods[0].tiers = { flex: row.periods[0].tiers.standard };
         return {
           ...base,
           kind: 'tokens',
@@ -678,15 +631,21 @@ export function parsePricingPage(text: string, ann: Annotations, sourceFile: str
       );
     }
   }
-  addBatchTiers(sections, ann);
   if (sections.map((s) => s.id).join() !== SECTION_IDS.join()) {
     throw new Error(`sections out of order: ${sections.map((s) => s.id).join(', ')}`);
   }
+  const asOf = newestSnapshotDate(all);
+  for (const section of sections) {
+    if (section.kind !== 'tokens' && section.kind !== 'fine_tuning') continue;
+    for (const row of section.rows) row.periods[0].from = asOf;
+  }
   return {
-    schemaVersion: 1,
-    asOf: newestSnapshotDate(all),
-    source: { ...ann.source, file: sourceFile },
+    schemaVersion: 2,
+    asOf,
+    since: asOf,
+    sources: { page: { ...ann.sources.page, file: sourceFile, date: asOf } },
     batch: { discount: ann.batch.discount, note: ann.batch.note },
+    longContext: ann.longContext,
     sections,
   };
 }

@@ -1,8 +1,13 @@
 // Types of the generated price catalog (data/prices.json). The catalog mirrors the pricing page
-// table by table; `null` is the page's "-" (not offered), never zero.
+// table by table, and each token-priced row carries its price periods: the page snapshot is the
+// first period of the page's rows, later prices and later models come from @pydantic/genai-prices
+// and the maintainers' annotations. `null` is the page's "-" (not offered), never zero.
 
-export type TierId = 'standard' | 'batch' | 'flex';
-export const TIER_IDS: readonly TierId[] = ['standard', 'batch', 'flex'];
+export type TierId = 'standard' | 'batch' | 'flex' | 'priority';
+export const TIER_IDS: readonly TierId[] = ['standard', 'batch', 'flex', 'priority'];
+
+/** A calendar day, YYYY-MM-DD. */
+export type IsoDay = string;
 
 /** USD per 1M tokens (or per the row's unit); null where the page shows "-". */
 export type Price = number | null;
@@ -11,8 +16,25 @@ export interface TokenPrices {
   input: Price;
   cached_input: Price;
   output: Price;
+  /** prompt-cache writes (gpt-5.6 and gpt-6 families); absent: cache writes bill at the input rate */
+  cache_write?: Price;
+  /** the rates of a request above the catalog's long-context threshold (every token of it) */
+  long_context?: LongContextPrices;
   /** true when computed from the standard prices (batch = 50%) rather than printed on the page */
   derived?: boolean;
+}
+
+export interface LongContextPrices {
+  input: Price;
+  cached_input: Price;
+  output: Price;
+  cache_write?: Price;
+}
+
+/** The prices in force from `from` until the next period's start. */
+export interface PricePeriod {
+  from: IsoDay;
+  tiers: Partial<Record<TierId, TokenPrices>>;
 }
 
 /** A row of a token-priced table: text, flex, audio, image tokens, transcription, embeddings, ... */
@@ -21,8 +43,18 @@ export interface TokenRow {
   model: string;
   /** the dated snapshot printed under the alias, when the page prints one */
   snapshot: string | null;
-  /** prices per tier the row is offered in; a missing tier is not offered */
-  tiers: Partial<Record<TierId, TokenPrices>>;
+  /** more API ids billed at this row's prices (dated snapshots, -chat-latest, -codex variants) */
+  aliases?: string[];
+  /** `<model>-YYYY-MM-DD` snapshots are this row too */
+  datedSnapshots?: boolean;
+  /** first day the model was offered; absent: on the page snapshot's day already */
+  released?: IsoDay;
+  /** last day + 1: the model is not offered from this day on; absent: current */
+  retired?: IsoDay;
+  /** ids of catalog.sources behind this row's facts */
+  sources: string[];
+  /** price periods, oldest first; a tier missing from a period is not offered in it */
+  periods: PricePeriod[];
   /** the page's "Estimated cost" per minute (transcription and speech tables) */
   perMinute?: number;
   /** the page says "Free" (moderation) */
@@ -58,6 +90,8 @@ export interface ToolRow {
 }
 
 export interface UnitPriceRow {
+  released?: IsoDay;
+  sources?: string[];
   /** display name on the page, e.g. "TTS HD" */
   model: string;
   /** API id, e.g. "tts-1-hd" */
@@ -122,13 +156,28 @@ export interface ImageGenerationSection extends SectionBase {
 export type Section =
   TokenSection | FineTuningSection | ToolSection | UnitPriceSection | ImageGenerationSection;
 
+export interface Source {
+  title: string;
+  url: string;
+  /** the project file it was read from, or the npm package@version */
+  file?: string;
+  version?: string;
+  /** the day its data stands for */
+  date?: IsoDay;
+}
+
 export interface Catalog {
-  schemaVersion: 1;
-  /** newest snapshot date printed on the page (YYYY-MM-DD): the "as of" a sheet cites */
-  asOf: string;
-  source: { title: string; url: string; file: string };
+  schemaVersion: 2;
+  /** the newest price data's day: what "current prices" means and the "as of" a sheet cites */
+  asOf: IsoDay;
+  /** the oldest price data's day (the pricing-page snapshot) */
+  since: IsoDay;
+  /** every source a row can name, by id */
+  sources: Record<string, Source>;
   /** Batch API rules used to derive batch prices */
   batch: { discount: number; note: string };
+  /** a request with more input tokens than this bills every token at long-context rates */
+  longContext: { aboveInputTokens: number; note: string; source: string };
   sections: Section[];
 }
 

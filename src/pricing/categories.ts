@@ -1,11 +1,13 @@
 // Categories are the page's tables, by section id; a few spoken names map onto them.
 
 import type { SectionId } from './catalog';
-import { SECTION_IDS } from './catalog';
-import { CATALOG } from './data';
-import { PricingError } from './errors';
 
-const SYNONYMS: Record<string, SectionId[]> = {
+import { CATALOG } from './data';
+import { dayToIso, isoToDay, type Day } from './dates';
+import { PricingError } from './errors';
+import { TABLE_IDS, type TableId } from './tables';
+
+const SYNONYMS: Record<string, TableId[]> = {
   text_tokens: ['text'],
   flex_processing: ['flex'],
   text_tokens_flex_processing: ['flex'],
@@ -25,6 +27,7 @@ const SYNONYMS: Record<string, SectionId[]> = {
   other_models: ['other'],
   legacy: ['other'],
   legacy_models: ['other'],
+  retired_models: ['retired'],
 };
 
 export function categoryKey(value: string): string {
@@ -36,14 +39,56 @@ export function categoryKey(value: string): string {
 }
 
 /** A category name → the section ids it covers; unknown names are an error listing the ids. */
-export function resolveCategory(value: string): SectionId[] {
+export function resolveCategory(value: string): TableId[] {
   const key = categoryKey(value);
-  if ((SECTION_IDS as readonly string[]).includes(key)) return [key as SectionId];
-  const synonym = SYNONYMS[key];
+  if ((TABLE_IDS as readonly string[]).includes(key)) return [key as TableId];
+  // own keys only: "constructor" is an unknown category, not Object.prototype's
+  const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS, key) ? SYNONYMS[key] : undefined;
   if (synonym) return synonym;
+  const shown = value.trim().length > 60 ? `${value.trim().slice(0, 60)}…` : value.trim();
   throw new PricingError(
-    `unknown category "${value.trim()}" (use ${SECTION_IDS.map((s) => `"${s}"`).join(', ')})`,
+    `unknown category "${shown}" (use ${TABLE_IDS.map((s) => `"${s}"`).join(', ')})`,
   );
+}
+
+export interface ModelListing {
+  id: string;
+  category: SectionId;
+  released: string;
+  /** "current" or "retired YYYY-MM-DD" */
+  status: string;
+  offered: (day: Day | null) => boolean;
+}
+
+/** Every model id with its category, release date and status, in page order, without repeats. */
+export function modelListings(): ModelListing[] {
+  const out: ModelListing[] = [];
+  const seen = new Set<string>();
+  for (const section of CATALOG.sections) {
+    if (section.kind === 'tools') continue;
+    const category = section.id as SectionId;
+    for (const row of section.rows) {
+      const released = 'released' in row && row.released ? row.released : '';
+      const retired = 'retired' in row && row.retired ? row.retired : '';
+      const ids =
+        'apiId' in row ? [row.apiId] : [row.model, row.snapshot, ...(row.aliases ?? [])];
+      for (const id of ids) {
+        if (!id || seen.has(`${category}\u0000${id}`)) continue;
+        seen.add(`${category}\u0000${id}`);
+        out.push({
+          id,
+          category,
+          released: released || `before ${CATALOG.since}`,
+          status: retired && retired <= CATALOG.asOf ? `retired ${retired}` : 'current',
+          offered: (day) => {
+            const on = dayToIso(day ?? isoToDay(CATALOG.asOf)!);
+            return (!released || released <= on) && (!retired || on < retired) && (day === null || on >= CATALOG.since);
+          },
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** [model id, category] for every model the catalog prices, in page order, without repeats. */

@@ -2,13 +2,14 @@
 
 import type { TierId } from './catalog';
 import { PricingError } from './errors';
-import type { ImageModel, PerUnitModel, TokenModel } from './models';
+import type { ImageModel, PerUnitModel, PricedTiers } from './models';
 import { billingRates, toMicros, type TokenRates } from './tiers';
 import type { FineTuningRow, ToolRow } from './catalog';
 
-function notOffered(model: TokenModel, what: string, kind: string): PricingError {
+function notOffered(priced: PricedTiers, what: string, kind: string, tier: TierId): PricingError {
+  const where = tier === 'standard' ? '' : ` in the ${tier} tier`;
   return new PricingError(
-    `${model.name} has no ${kind}${what} price (the pricing page shows "-"): ${kind}${what} tokens must be 0 or blank`,
+    `${priced.name} has no ${kind}${what} price${where} (not offered): ${kind}${what} tokens must be 0 or blank`,
   );
 }
 
@@ -17,53 +18,100 @@ function notOffered(model: TokenModel, what: string, kind: string): PricingError
 // 0.0027500000000000003).
 export const MICROS_PER_MILLION_TOKENS = 1e12;
 
+/** Token counts of one usage row. Cached and cache-write tokens are part of input tokens. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+  cached: number;
+  cacheWrite: number;
+  /** how many requests the row sums (long-context pricing looks at the average request) */
+  requests: number;
+}
+
+/** Whether a row's average request is above the model's long-context threshold. */
+export function isLongContext(priced: PricedTiers, input: number, requests: number): boolean {
+  return input / requests > priced.longContextAbove;
+}
+
 /**
- * Cost in USD of token usage. `kind` names the token family in messages ("", "audio ", "image ").
- * Cached input tokens are part of input tokens (as OpenAI reports usage).
+ * The rates a usage row is billed at: the long-context rates for the WHOLE row when its average
+ * request has more input tokens than the threshold, else the tier's rates.
  */
-export function tokenCost(
-  model: TokenModel,
+export function ratesForUsage(
+  priced: PricedTiers,
   tier: TierId,
-  inputTokens: number,
-  outputTokens: number,
-  cachedInputTokens: number,
-  kind = '',
-): number {
-  if (cachedInputTokens > inputTokens) {
+  input: number,
+  requests: number,
+): Omit<TokenRates, 'longContext'> {
+  const rates = billingRates(priced, tier);
+  if (rates.longContext === 'none' || !isLongContext(priced, input, requests)) return rates;
+  if (rates.longContext === 'missing') {
     throw new PricingError(
-      `cached ${kind}input tokens (${cachedInputTokens}) exceed ${kind}input tokens (${inputTokens}): cached tokens are part of input tokens`,
+      `${priced.name} has no long-context price in the ${tier} tier: a request with more than ${priced.longContextAbove.toLocaleString('en-US')} input tokens cannot be priced there`,
     );
   }
-  const rates = billingRates(model, tier);
-  const micros = tokenMicros(rates, inputTokens, outputTokens, cachedInputTokens);
-  if (micros === micros) return finiteCost(micros / MICROS_PER_MILLION_TOKENS);
-  // NaN: a rate the usage needs is not offered; say which
-  if (inputTokens > cachedInputTokens && rates.input === null)
-    throw notOffered(model, 'input', kind);
-  if (cachedInputTokens > 0 && rates.cachedInput === null) {
-    throw notOffered(model, 'cached input', kind);
+  return rates.longContext;
+}
+
+/** Throws when cached + cache-write tokens exceed input tokens. */
+export function checkInputParts(usage: TokenUsage, kind = ''): void {
+  if (usage.cached + usage.cacheWrite > usage.input) {
+    const parts =
+      usage.cacheWrite > 0
+        ? `cached (${usage.cached}) plus cache-write (${usage.cacheWrite}) ${kind}tokens exceed ${kind}input tokens (${usage.input})`
+        : `cached ${kind}input tokens (${usage.cached}) exceed ${kind}input tokens (${usage.input})`;
+    throw new PricingError(`${parts}: they are part of input tokens`);
   }
-  throw notOffered(model, 'output', kind);
+}
+
+/**
+ * Cost in USD of token usage. `kind` names the token family in messages ("", "audio ", "image ").
+ */
+export function tokenCost(
+  priced: PricedTiers,
+  tier: TierId,
+  usage: TokenUsage,
+  kind = '',
+): number {
+  checkInputParts(usage, kind);
+  if (!(usage.requests > 0)) {
+    throw new PricingError(`requests must be more than 0 (got ${usage.requests})`);
+  }
+  const rates = ratesForUsage(priced, tier, usage.input, usage.requests);
+  const total = tokenMicros(rates, usage.input, usage.output, usage.cached, usage.cacheWrite);
+  if (total === total) return finiteCost(total / MICROS_PER_MILLION_TOKENS);
+  // NaN: a rate the usage needs is not offered; say which
+  if (usage.input > usage.cached + usage.cacheWrite && rates.input === null)
+    throw notOffered(priced, 'input', kind, tier);
+  if (usage.cached > 0 && rates.cachedInput === null)
+    throw notOffered(priced, 'cached input', kind, tier);
+  if (usage.cacheWrite > 0 && rates.cacheWrite === null)
+    throw notOffered(priced, 'cache-write', kind, tier);
+  throw notOffered(priced, 'output', kind, tier);
 }
 
 /**
  * Micro-dollars × 1M for token counts at `rates` (divide by 1e12 for USD); NaN when a rate the
- * counts need is not offered. Callers have checked cached <= input.
+ * counts need is not offered. Callers have checked cached + cacheWrite <= input.
  */
 export function tokenMicros(
-  rates: TokenRates,
+  rates: Omit<TokenRates, 'longContext'>,
   inputTokens: number,
   outputTokens: number,
   cachedInputTokens: number,
+  cacheWriteTokens = 0,
 ): number {
-  const uncached = inputTokens - cachedInputTokens;
-  let micros = 0;
-  if (uncached > 0) micros += rates.input === null ? NaN : uncached * rates.input;
+  const uncached = inputTokens - cachedInputTokens - cacheWriteTokens;
+  let total = 0;
+  if (uncached > 0) total += rates.input === null ? NaN : uncached * rates.input;
   if (cachedInputTokens > 0) {
-    micros += rates.cachedInput === null ? NaN : cachedInputTokens * rates.cachedInput;
+    total += rates.cachedInput === null ? NaN : cachedInputTokens * rates.cachedInput;
   }
-  if (outputTokens > 0) micros += rates.output === null ? NaN : outputTokens * rates.output;
-  return micros;
+  if (cacheWriteTokens > 0) {
+    total += rates.cacheWrite === null ? NaN : cacheWriteTokens * rates.cacheWrite;
+  }
+  if (outputTokens > 0) total += rates.output === null ? NaN : outputTokens * rates.output;
+  return total;
 }
 
 /** price × quantity / per, computed in whole micro-dollars: `per` = units the price covers. */
@@ -73,7 +121,7 @@ export function unitCost(priceUsd: number, quantity: number, per = 1): number {
 
 /** A cost too large for a number (quantities near 1e308) is an error, never Infinity. */
 export function finiteCost(usd: number): number {
-  if (usd === Infinity) {
+  if (!Number.isFinite(usd)) {
     throw new PricingError(
       'the cost is too large to compute: check the quantities (they are near 1e308)',
     );

@@ -5,7 +5,8 @@
 import type { TierId } from './catalog';
 import { tokenCost } from './cost';
 import { PricingError } from './errors';
-import type { TokenModel } from './models';
+import { dayOf } from './dates';
+import { pricesOn, type PricedTiers, type TokenModel } from './models';
 
 /** Without a start month every month is an average month: a Julian year over 12. */
 export const AVERAGE_MONTH_DAYS = 365.25 / 12;
@@ -92,40 +93,52 @@ export function parseIsoMonth(text: string): YearMonth {
   );
 }
 
-/** Cost in USD of one average request of the workload. */
-export function averageRequestCost(workload: Workload): number {
-  return tokenCost(
-    workload.model,
-    workload.tier,
-    workload.avgInputTokens,
-    workload.avgOutputTokens,
-    workload.cachedShare * workload.avgInputTokens,
-  );
+/** The prices a month is billed at: those in force on its first day (current without a start). */
+function monthPrices(workload: Workload, start: YearMonth | null, m: number): PricedTiers {
+  if (!start) return pricesOn(workload.model, null);
+  const index = start.month - 1 + m;
+  return pricesOn(workload.model, dayOf(start.year + Math.floor(index / 12), index % 12, 1));
+}
+
+/** Cost in USD of one average request of the workload (long-context rates per average request). */
+export function averageRequestCost(workload: Workload, priced = pricesOn(workload.model, null)): number {
+  return tokenCost(priced, workload.tier, {
+    input: workload.avgInputTokens,
+    output: workload.avgOutputTokens,
+    cached: workload.cachedShare * workload.avgInputTokens,
+    cacheWrite: 0,
+    requests: 1,
+  });
 }
 
 /**
  * Cost in USD of each month: month m (0-based) = requests a day × days of the month ×
- * (1 + growth)^m × cost of one average request. Each month is priced as its token totals, so
- * tokenCost divides once and a month of whole tokens comes out as the nearest double (10.653125,
- * not 10.653125000000001).
+ * (1 + growth)^m × cost of one average request, at the prices in force on the month's first day.
+ * Each month is priced as its token totals, so tokenCost divides once and a month of whole tokens
+ * comes out as the nearest double (10.653125, not 10.653125000000001).
  */
 export function forecastCosts(
   workload: Workload,
   months: number,
   start: YearMonth | null,
 ): number[] {
-  averageRequestCost(workload); // throws for a rate the workload needs but the model lacks
-  const { model, tier, avgInputTokens, avgOutputTokens } = workload;
+  const { tier, avgInputTokens, avgOutputTokens } = workload;
   const cachedTokens = workload.cachedShare * avgInputTokens;
   const growth = 1 + workload.monthlyGrowth;
   return monthDays(months, start).map((days, m) => {
+    const priced = monthPrices(workload, start, m);
+    averageRequestCost(workload, priced); // throws for a rate the workload needs but the model lacks
     const requests = workload.requestsPerDay * days * growth ** m;
-    return tokenCost(
-      model,
-      tier,
-      avgInputTokens * requests,
-      avgOutputTokens * requests,
-      cachedTokens * requests,
-    );
+    if (!Number.isFinite(requests)) {
+      throw new PricingError('the numbers are too large to compute: check requests_per_day and monthly_growth');
+    }
+    return tokenCost(priced, tier, {
+      input: avgInputTokens * requests,
+      output: avgOutputTokens * requests,
+      cached: cachedTokens * requests,
+      cacheWrite: 0,
+      // long-context pricing looks at the average request, not the month's total
+      requests: requests > 0 ? requests : 1,
+    });
   });
 }

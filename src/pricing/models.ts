@@ -1,6 +1,6 @@
-// Model-name resolution. Each kind of price has its own index (a name can be a text model, an
-// audio model and an image model at once, e.g. gpt-image-1). Indices are built once, on first use,
-// so that loading the bundle stays cheap; a look-up is then one Map.get.
+// Model-name resolution and dated prices. Each kind of price has its own index (a name can be a
+// text model, an audio model and an image model at once, e.g. gpt-image-1). Indices are built once,
+// on first use, so that loading the bundle stays cheap; a look-up is then one Map.get.
 
 import type {
   Catalog,
@@ -14,21 +14,39 @@ import type {
   TokenSection,
 } from './catalog';
 import { CATALOG } from './data';
+import { dayToIso, isoToDay, type Day } from './dates';
 import { PricingError } from './errors';
 import { closestNames, nameKey, quoteList } from './names';
-import type { TokenRates } from './tiers';
+import type { TokenRates } from './rates';
 
-/** A token-priced model as the cost functions see it: every tier it is offered in. */
-export interface TokenModel {
+/** The prices of a model in one period: what the cost math needs. */
+export interface PricedTiers {
   /** the name as the page prints it (the alias where there is one) */
   name: string;
-  sectionId: SectionId;
-  row: TokenRow;
   tiers: Partial<Record<TierId, TokenPrices>>;
-  /** fine-tuned inference rates (an ft: id) */
-  fineTuned: boolean;
   /** billing rates per tier, filled on first use by billingRates() */
   rates: Partial<Record<TierId, TokenRates>>;
+  /** a request with more input tokens than this is billed at long-context rates */
+  longContextAbove: number;
+}
+
+interface Period extends PricedTiers {
+  from: Day;
+}
+
+/** A token-priced model as the cost functions see it: its price periods, oldest first. */
+export interface TokenModel {
+  name: string;
+  sectionId: SectionId;
+  /** the row that names the model (the text row for a model with a flex row too) */
+  row: TokenRow;
+  /** fine-tuned inference rates (an ft: id) */
+  fineTuned: boolean;
+  released: Day | null;
+  retired: Day | null;
+  periods: Period[];
+  /** extra rows merged into the periods (a text model's flex row) */
+  extraRows: TokenRow[];
 }
 
 export interface PerUnitModel {
@@ -76,26 +94,38 @@ function section<K extends Section['kind']>(
   return found as Extract<Section, { kind: K }>;
 }
 
+const DATED_SNAPSHOT = /-\d{4}-\d\d-\d\d$/;
+
 class NameIndex<T> {
   readonly byKey = new Map<string, T>();
-  /** exact typed text → value, so a column of repeated names skips normalising each cell */
-  private readonly typed = new Map<string, T>();
+  /** exact typed text → value (or null for a miss), so a column of repeated names is cheap */
+  private readonly typed = new Map<string, T | null>();
   /** names shown in suggestions, as printed */
   readonly names: string[] = [];
-  add(name: string | null, value: T): void {
+  /** alias keys whose `<alias>-YYYY-MM-DD` snapshots are the same model */
+  readonly dated = new Set<string>();
+  add(name: string | null | undefined, value: T, datedSnapshots = false): void {
     if (!name) return;
     const key = nameKey(name);
+    if (datedSnapshots) this.dated.add(key);
     if (this.byKey.has(key)) return; // first row wins (the page repeats some legacy ids)
     this.byKey.set(key, value);
     this.names.push(name);
   }
+  private find(typedName: string): T | undefined {
+    const key = nameKey(typedName);
+    const found = this.byKey.get(key);
+    if (found !== undefined || !DATED_SNAPSHOT.test(key)) return found;
+    const alias = key.slice(0, -11);
+    return this.dated.has(alias) ? this.byKey.get(alias) : undefined;
+  }
   get(typedName: string): T | undefined {
     let found = this.typed.get(typedName);
     if (found === undefined) {
-      found = this.byKey.get(nameKey(typedName));
-      if (found !== undefined && this.typed.size < 10000) this.typed.set(typedName, found);
+      found = this.find(typedName) ?? null;
+      if (this.typed.size < 10000) this.typed.set(typedName, found);
     }
-    return found;
+    return found ?? undefined;
   }
 }
 
@@ -110,15 +140,50 @@ export interface ModelIndex {
   images: NameIndex<ImageModel>;
 }
 
-function tokenModel(sectionId: SectionId, row: TokenRow, fineTuned = false): TokenModel {
-  return { name: row.model, sectionId, row, tiers: { ...row.tiers }, fineTuned, rates: {} };
+const dayOrNull = (iso: string | undefined): Day | null => (iso ? isoToDay(iso) : null);
+
+function tokenModel(sectionId: SectionId, row: TokenRow, catalog: Catalog, fineTuned = false): TokenModel {
+  const model: TokenModel = {
+    name: row.model,
+    sectionId,
+    row,
+    fineTuned,
+    released: dayOrNull(row.released),
+    retired: dayOrNull(row.retired),
+    periods: [],
+    extraRows: [],
+  };
+  mergePeriods(model, catalog);
+  return model;
 }
 
-function addTokenRows(index: NameIndex<TokenModel>, s: TokenSection): void {
+/** The model's periods: every day one of its rows' prices changes, with all its rows' tiers then. */
+function mergePeriods(model: TokenModel, catalog: Catalog): void {
+  const rows = [model.row, ...model.extraRows];
+  const days = [...new Set(rows.flatMap((r) => r.periods.map((p) => p.from)))].sort();
+  model.periods = days.map((from) => {
+    const tiers: Partial<Record<TierId, TokenPrices>> = {};
+    for (const row of rows) {
+      let inForce: TokenRow['periods'][number] | undefined;
+      for (const p of row.periods) if (p.from <= from) inForce = p;
+      if (inForce) Object.assign(tiers, inForce.tiers);
+    }
+    return {
+      from: isoToDay(from)!,
+      name: model.name,
+      tiers,
+      rates: {},
+      longContextAbove: catalog.longContext.aboveInputTokens,
+    };
+  });
+}
+
+function addTokenRows(index: NameIndex<TokenModel>, s: TokenSection, catalog: Catalog): void {
   for (const row of s.rows) {
-    const model = tokenModel(s.id as SectionId, row);
-    index.add(row.model, model);
+    const model = tokenModel(s.id as SectionId, row, catalog);
+    index.add(row.model, model, row.datedSnapshots);
     index.add(row.snapshot, model);
+    for (const alias of row.aliases ?? []) index.add(alias, model);
   }
 }
 
@@ -134,17 +199,18 @@ export function buildModelIndex(catalog: Catalog): ModelIndex {
     images: new NameIndex(),
   };
   for (const id of ['text', 'transcription_text', 'embeddings', 'moderation', 'other'] as const) {
-    addTokenRows(index.text, section<'tokens'>(catalog, id));
+    addTokenRows(index.text, section<'tokens'>(catalog, id), catalog);
   }
   // flex is a tier of the text models it lists
   for (const row of section<'tokens'>(catalog, 'flex').rows) {
     const model = index.text.byKey.get(nameKey(row.model));
     if (!model) throw new Error(`flex row ${row.model} has no text-token row`);
-    model.tiers.flex = row.tiers.flex;
+    model.extraRows.push(row);
+    mergePeriods(model, catalog);
   }
-  addTokenRows(index.audio, section<'tokens'>(catalog, 'audio'));
-  addTokenRows(index.audio, section<'tokens'>(catalog, 'transcription_audio'));
-  addTokenRows(index.imageTokens, section<'tokens'>(catalog, 'image_tokens'));
+  addTokenRows(index.audio, section<'tokens'>(catalog, 'audio'), catalog);
+  addTokenRows(index.audio, section<'tokens'>(catalog, 'transcription_audio'), catalog);
+  addTokenRows(index.imageTokens, section<'tokens'>(catalog, 'image_tokens'), catalog);
 
   // alias <-> snapshot pairs, so ft:gpt-4o-mini finds the gpt-4o-mini-2024-07-18 row
   const pairs = new Map<string, string[]>();
@@ -163,8 +229,9 @@ export function buildModelIndex(catalog: Catalog): ModelIndex {
   const fineTuning = section<'fine_tuning'>(catalog, 'fine_tuning');
   const suffix = (row: FineTuningRow) => (row.variant ? ` with ${row.variant}` : '');
   for (const row of fineTuning.rows) {
-    const model = tokenModel('fine_tuning', row, true);
+    const model = tokenModel('fine_tuning', row, catalog, true);
     model.name = `ft:${row.model}`;
+    for (const p of model.periods) p.name = model.name;
     index.fineTuned.add(row.model, model);
     index.training.add(row.model, row);
     for (const other of pairs.get(nameKey(row.baseModel)) ?? []) {
@@ -207,6 +274,48 @@ export function modelIndex(): ModelIndex {
   return (cachedIndex ??= buildModelIndex(CATALOG));
 }
 
+/** The first day of price data (the page snapshot) and the newest. */
+export const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
+export const AS_OF_DAY: Day = isoToDay(CATALOG.asOf)!;
+
+/**
+ * The prices of `model` in force on `day`; null = current prices (for a retired model: the prices
+ * it had when it was retired). A day before the data, before the release or from the retirement
+ * on is an error that says so.
+ */
+export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
+  const periods = model.periods;
+  if (day === null) return periods[periods.length - 1];
+  if (day < SINCE_DAY) {
+    throw new PricingError(
+      `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
+    );
+  }
+  if (model.released !== null && day < model.released) {
+    throw new PricingError(
+      `${model.name} was released on ${dayToIso(model.released)}: it has no price on ${dayToIso(day)}`,
+    );
+  }
+  if (model.retired !== null && day >= model.retired) {
+    throw new PricingError(
+      `${model.name} was retired on ${dayToIso(model.retired)}: it has no price on ${dayToIso(day)} (leave the date blank for its last prices)`,
+    );
+  }
+  let found = periods[0];
+  for (const p of periods) if (p.from <= day) found = p;
+  return found;
+}
+
+/** Whether the model is offered on `day` (null: today's current models, retired ones left out). */
+export function offeredOn(model: TokenModel, day: Day | null): boolean {
+  if (day === null) return model.retired === null || model.retired > AS_OF_DAY;
+  return (
+    day >= SINCE_DAY &&
+    (model.released === null || day >= model.released) &&
+    (model.retired === null || day < model.retired)
+  );
+}
+
 function indexOf(domain: Domain, index: ModelIndex): NameIndex<unknown> {
   switch (domain) {
     case 'text':
@@ -234,7 +343,7 @@ export function unknownModelMessage(typed: string, domain: Domain, index = model
   );
   if (elsewhere.length > 0) {
     const uses = elsewhere.map((d) => `${DOMAIN_FUNCTION[d]} (${DOMAIN_WHAT[d]})`);
-    return `"${typed.trim()}" has no ${DOMAIN_WHAT[domain]} on the pricing page; use ${uses.join(' or ')}`;
+    return `"${typed.trim()}" has no ${DOMAIN_WHAT[domain]}; use ${uses.join(' or ')}`;
   }
   const names = indexOf(domain, index).names;
   const suggestions = closestNames(
@@ -244,13 +353,26 @@ export function unknownModelMessage(typed: string, domain: Domain, index = model
   const hint =
     suggestions.length > 0
       ? ` (did you mean ${quoteList(suggestions)}?)`
-      : ' (OPENAI_MODELS() lists every model the pricing page has)';
+      : ' (OPENAI_MODELS() lists every model the catalog has)';
   return `unknown model "${typed.trim()}"${hint}`;
+}
+
+/** Misses cost an edit-distance search: remember each typed name's error. */
+const missCache = new Map<string, PricingError>();
+
+function miss(typed: string, domain: Domain, message: () => string): never {
+  const key = `${domain}\u0000${typed}`;
+  let error = missCache.get(key);
+  if (!error) {
+    error = new PricingError(message());
+    if (missCache.size < 10000) missCache.set(key, error);
+  }
+  throw error;
 }
 
 function lookup<T>(typed: string, domain: Domain, names: NameIndex<T>): T {
   const found = names.get(typed);
-  if (found === undefined) throw new PricingError(unknownModelMessage(typed, domain));
+  if (found === undefined) miss(typed, domain, () => unknownModelMessage(typed, domain));
   return found;
 }
 
@@ -267,13 +389,13 @@ function resolveFineTuned(typed: string, index: ModelIndex): TokenModel {
   const found = index.fineTuned.get(base);
   if (!found) {
     // never fall back to the base model: fine-tuned inference costs about twice as much
-    const known = closestNames(base, index.fineTuned.names);
-    const hint = known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
-    throw new PricingError(
-      `no fine-tuning price for "${typed.trim()}": the pricing page lists fine-tuning for ${[
+    miss(typed, 'text', () => {
+      const known = closestNames(base, index.fineTuned.names);
+      const hint = known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
+      return `no fine-tuning price for "${typed.trim()}": the catalog lists fine-tuning for ${[
         ...new Set([...index.fineTuned.byKey.values()].map((m) => m.row.model)),
-      ].join(', ')}${hint ? `; ${hint}` : ''}`,
-    );
+      ].join(', ')}${hint ? `; ${hint}` : ''}`;
+    });
   }
   return found;
 }
@@ -284,7 +406,7 @@ export function resolveTextModel(typed: string): TokenModel {
   const found = index.text.get(typed);
   if (found !== undefined) return found;
   if (/^\s*ft:/i.test(typed)) return resolveFineTuned(typed, index);
-  throw new PricingError(unknownModelMessage(typed, 'text', index));
+  return miss(typed, 'text', () => unknownModelMessage(typed, 'text', index));
 }
 
 export function resolveAudioModel(typed: string): TokenModel {

@@ -57,29 +57,59 @@ class Checker {
   }
 }
 
-function checkTokenPrices(c: Checker, value: Json, path: string): void {
+const DAY = /^\d{4}-\d\d-\d\d$/;
+
+function checkTokenPrices(c: Checker, value: Json, path: string, nested = false): void {
   if (!c.object(value, path)) return;
-  c.keys(value, path, ['input', 'cached_input', 'output'], ['derived']);
-  c.nullablePrice(value.input, `${path}.input`);
-  c.nullablePrice(value.cached_input, `${path}.cached_input`);
-  c.nullablePrice(value.output, `${path}.output`);
+  const optional = nested ? ['cache_write'] : ['cache_write', 'long_context', 'derived'];
+  c.keys(value, path, ['input', 'cached_input', 'output'], optional);
+  for (const key of ['input', 'cached_input', 'output', 'cache_write'])
+    if (key in value) c.nullablePrice(value[key], `${path}.${key}`);
   if ('derived' in value && typeof value.derived !== 'boolean')
     c.fail(`${path}.derived`, 'expected a boolean');
   if (value.input === null && value.output === null && value.cached_input === null) {
     c.fail(path, 'a tier with no price at all');
   }
+  if ('long_context' in value) checkTokenPrices(c, value.long_context, `${path}.long_context`, true);
 }
 
-function checkTokenRow(c: Checker, row: Record<string, Json>, path: string, tiers: Json[]): void {
+function day(c: Checker, value: Json, path: string): void {
+  if (typeof value !== 'string' || !DAY.test(value)) c.fail(path, 'expected YYYY-MM-DD');
+}
+
+function checkTokenRow(
+  c: Checker,
+  row: Record<string, Json>,
+  path: string,
+  tiers: Json[],
+  sources: Record<string, Json>,
+): void {
   c.string(row.model, `${path}.model`);
   c.nullableString(row.snapshot, `${path}.snapshot`);
-  if (!c.object(row.tiers, `${path}.tiers`)) return;
-  const rowTiers = Object.keys(row.tiers);
-  if (rowTiers.length === 0) c.fail(`${path}.tiers`, 'no tier');
-  for (const tier of rowTiers) {
-    if (!tiers.includes(tier)) c.fail(`${path}.tiers.${tier}`, `tier not offered by the section`);
-    checkTokenPrices(c, row.tiers[tier], `${path}.tiers.${tier}`);
+  if ('aliases' in row && c.array(row.aliases, `${path}.aliases`))
+    row.aliases.forEach((a, k) => c.string(a, `${path}.aliases[${k}]`));
+  if ('released' in row) day(c, row.released, `${path}.released`);
+  if ('retired' in row) day(c, row.retired, `${path}.retired`);
+  if (c.array(row.sources, `${path}.sources`)) {
+    for (const id of row.sources)
+      if (typeof id !== 'string' || !(id in sources)) c.fail(`${path}.sources`, `unknown source ${JSON.stringify(id)}`);
   }
+  if (!c.array(row.periods, `${path}.periods`)) return;
+  let previous = '';
+  row.periods.forEach((period, p) => {
+    const where = `${path}.periods[${p}]`;
+    if (!c.object(period, where)) return;
+    day(c, period.from, `${where}.from`);
+    if (typeof period.from === 'string' && period.from <= previous) c.fail(`${where}.from`, 'periods out of order');
+    previous = String(period.from);
+    if (p === 0 && typeof row.released === 'string' && period.from !== row.released)
+      c.fail(`${where}.from`, `the first period starts on release (${row.released})`);
+    if (!c.object(period.tiers, `${where}.tiers`)) return;
+    for (const tier of Object.keys(period.tiers)) {
+      if (!tiers.includes(tier)) c.fail(`${where}.tiers.${tier}`, `tier not offered by the section`);
+      checkTokenPrices(c, period.tiers[tier], `${where}.tiers.${tier}`);
+    }
+  });
   if ('perMinute' in row) c.price(row.perMinute, `${path}.perMinute`);
   if ('free' in row && row.free !== true) c.fail(`${path}.free`, 'expected true');
 }
@@ -87,15 +117,30 @@ function checkTokenRow(c: Checker, row: Record<string, Json>, path: string, tier
 export function catalogProblems(catalog: Json): string[] {
   const c = new Checker();
   if (!c.object(catalog, 'catalog')) return c.problems;
-  c.keys(catalog, 'catalog', ['schemaVersion', 'asOf', 'source', 'batch', 'sections']);
-  if (catalog.schemaVersion !== 1) c.fail('catalog.schemaVersion', 'expected 1');
-  if (typeof catalog.asOf !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(catalog.asOf)) {
-    c.fail('catalog.asOf', 'expected YYYY-MM-DD');
+  c.keys(catalog, 'catalog', [
+    'schemaVersion',
+    'asOf',
+    'since',
+    'sources',
+    'batch',
+    'longContext',
+    'sections',
+  ]);
+  if (catalog.schemaVersion !== 2) c.fail('catalog.schemaVersion', 'expected 2');
+  day(c, catalog.asOf, 'catalog.asOf');
+  day(c, catalog.since, 'catalog.since');
+  const sources = c.object(catalog.sources, 'catalog.sources') ? catalog.sources : {};
+  for (const [id, source] of Object.entries(sources)) {
+    if (!c.object(source, `catalog.sources.${id}`)) continue;
+    c.keys(source, `catalog.sources.${id}`, ['title', 'url'], ['file', 'version', 'date']);
+    c.string(source.title, `catalog.sources.${id}.title`);
+    c.string(source.url, `catalog.sources.${id}.url`);
   }
-  if (c.object(catalog.source, 'catalog.source')) {
-    c.keys(catalog.source, 'catalog.source', ['title', 'url', 'file']);
-    for (const key of ['title', 'url', 'file'])
-      c.string(catalog.source[key], `catalog.source.${key}`);
+  if (c.object(catalog.longContext, 'catalog.longContext')) {
+    const above = catalog.longContext.aboveInputTokens;
+    if (typeof above !== 'number' || !Number.isInteger(above) || above <= 0)
+      c.fail('catalog.longContext.aboveInputTokens', 'expected a positive whole number');
+    c.string(catalog.longContext.note, 'catalog.longContext.note');
   }
   if (c.object(catalog.batch, 'catalog.batch')) {
     const discount = catalog.batch.discount;
@@ -131,10 +176,10 @@ export function catalogProblems(catalog: Json): string[] {
       if (!c.object(row, rowPath)) return;
       switch (section.kind) {
         case 'tokens':
-          checkTokenRow(c, row, rowPath, tiers);
+          checkTokenRow(c, row, rowPath, tiers, sources);
           break;
         case 'fine_tuning':
-          checkTokenRow(c, row, rowPath, tiers);
+          checkTokenRow(c, row, rowPath, tiers, sources);
           c.string(row.baseModel, `${rowPath}.baseModel`);
           c.nullableString(row.variant, `${rowPath}.variant`);
           if (c.object(row.training, `${rowPath}.training`)) {

@@ -1,7 +1,16 @@
 // Price tables as the sidebar inserts them and OPENAI_PRICE_TABLE returns them: one per page table,
 // rows as on the page, prices as numbers that know the formula that reproduces them.
 
-import type { Section, SectionId, TierId, TokenColumn } from './catalog';
+import type {
+  PricePeriod,
+  Section,
+  SectionId,
+  TierId,
+  TokenColumn,
+  TokenPrices,
+  TokenRow,
+} from './catalog';
+import { dayToIso, isoToDay, type Day } from './dates';
 import { SECTION_IDS } from './catalog';
 import { CATALOG } from './data';
 import { PricingError } from './errors';
@@ -21,7 +30,7 @@ export type TableCell = string | PriceCell;
 export const NOT_OFFERED = 'not offered';
 
 export interface PriceTable {
-  sectionId: SectionId;
+  sectionId: TableId;
   tier: TierId;
   /** e.g. "Text tokens — Batch API, USD per 1M tokens" */
   title: string;
@@ -35,7 +44,29 @@ export const TIER_TITLES: Record<TierId, string> = {
   standard: 'Standard',
   batch: 'Batch API',
   flex: 'Flex processing',
+  priority: 'Priority processing',
 };
+
+/** The tables: the page's sections, then the models retired by the table's day. */
+export const TABLE_IDS = [...SECTION_IDS, 'retired'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+const AS_OF_DAY = isoToDay(CATALOG.asOf)!;
+
+/** The period of a dated row in force on `day` (null: current); undefined when not offered then. */
+function rowTiers(row: TokenRow, day: Day | null): PricePeriod['tiers'] | undefined {
+  const on = day ?? AS_OF_DAY;
+  const from = dayToIso(on);
+  if (day !== null && from < CATALOG.since) return undefined;
+  if (row.released && from < row.released) return undefined;
+  if (row.retired && from >= row.retired) return undefined;
+  let found: PricePeriod | undefined;
+  for (const p of row.periods) if (p.from <= from) found = p;
+  return found?.tiers;
+}
+
+const isRetiredBy = (row: TokenRow, day: Day | null) =>
+  !!row.retired && row.retired <= dayToIso(day ?? AS_OF_DAY);
 
 const COLUMN_TITLES: Record<TokenColumn, string> = {
   input: 'Input',
@@ -51,7 +82,7 @@ export function sectionById(id: string): Section {
   const section = CATALOG.sections.find((s) => s.id === id);
   if (!section) {
     throw new PricingError(
-      `unknown price table "${id}" (use ${SECTION_IDS.map((s) => `"${s}"`).join(', ')})`,
+      `unknown price table "${id}" (use ${TABLE_IDS.map((s) => `"${s}"`).join(', ')})`,
     );
   }
   return section;
@@ -81,28 +112,57 @@ const KIND_PREFIX: Partial<Record<SectionId, string>> = {
   image_tokens: 'image_',
 };
 
-function withTier(args: (string | number)[], tier: TierId): (string | number)[] {
+function withTier(args: (string | number)[], tier: TierId, day: Day | null): (string | number)[] {
+  if (day !== null) return [...args, tier, dayToIso(day)];
   return tier === 'standard' ? args : [...args, tier];
 }
 
-function buildRows(section: Section, tier: TierId): { header: string[]; rows: TableCell[][] } {
+/** Optional columns a token table has when any of its rows has such a price. */
+const EXTRA_COLUMNS = [
+  ['cache_write', 'Cache write', (p: TokenPrices) => p.cache_write],
+  ['long_context_input', 'Long context input', (p: TokenPrices) => p.long_context?.input],
+  ['long_context_cached_input', 'Long context cached input', (p: TokenPrices) => p.long_context?.cached_input],
+  ['long_context_output', 'Long context output', (p: TokenPrices) => p.long_context?.output],
+] as const;
+
+function buildRows(
+  section: Section,
+  tier: TierId,
+  day: Day | null,
+): { header: string[]; rows: TableCell[][] } {
   switch (section.kind) {
     case 'tokens': {
-      const withSnapshot = section.rows.some((r) => r.snapshot && r.snapshot !== r.model);
+      const shown = section.rows
+        .map((row) => ({ row, tiers: isRetiredBy(row, day) ? undefined : rowTiers(row, day) }))
+        .filter((r): r is { row: TokenRow; tiers: PricePeriod['tiers'] } => r.tiers !== undefined);
+      const withSnapshot = shown.some(({ row }) => row.snapshot && row.snapshot !== row.model);
       const prefix = KIND_PREFIX[section.id as SectionId] ?? '';
+      const extras = EXTRA_COLUMNS.filter(([, , read]) =>
+        shown.some(({ tiers }) => tiers[tier] && read(tiers[tier]!) !== undefined),
+      );
       const header = ['Model', ...(withSnapshot ? ['Snapshot'] : [])];
       if (section.columns.length === 0) header.push('Cost');
       else if (section.columns.length === 1) header.push('Cost');
       else header.push(...section.columns.map((c) => COLUMN_TITLES[c]));
+      header.push(...extras.map(([, title]) => title));
       if (section.hasPerMinute) header.push('Estimated cost', 'Unit');
-      const rows = section.rows.map((row) => {
+      const rows = shown.map(({ row, tiers }) => {
         const cells: TableCell[] = [row.model, ...(withSnapshot ? [row.snapshot ?? ''] : [])];
-        const prices = row.tiers[tier];
+        const prices = tiers[tier];
         if (row.free) cells.push('Free');
         for (const column of section.columns) {
           const value = prices ? prices[column] : null;
           cells.push(
-            price(value, 'OPENAI_PRICE', withTier([row.model, `${prefix}${column}`], tier)),
+            price(value, 'OPENAI_PRICE', withTier([row.model, `${prefix}${column}`], tier, day)),
+          );
+        }
+        for (const [kind, , read] of extras) {
+          const value = prices ? read(prices) : undefined;
+          // a model without such a price bills those tokens at its other rates: no cell, not "-"
+          cells.push(
+            value === undefined
+              ? ''
+              : price(value, 'OPENAI_PRICE', withTier([row.model, kind], tier, day)),
           );
         }
         if (section.hasPerMinute) {
@@ -122,9 +182,11 @@ function buildRows(section: Section, tier: TierId): { header: string[]; rows: Ta
         'Training unit',
         ...section.columns.map((c) => COLUMN_TITLES[c]),
       ];
-      const rows = section.rows.map((row) => {
-        const prices = row.tiers[tier];
-        return [
+      const rows = section.rows.flatMap((row) => {
+        const tiers = rowTiers(row, day);
+        if (!tiers) return [];
+        const prices = tiers[tier];
+        return [[
           row.model,
           price(row.training.price, 'OPENAI_PRICE', [row.model, 'training']),
           `per ${row.training.unit}`,
@@ -132,10 +194,10 @@ function buildRows(section: Section, tier: TierId): { header: string[]; rows: Ta
             price(
               prices ? prices[column] : null,
               'OPENAI_PRICE',
-              withTier([`ft:${row.model}`, column], tier),
+              withTier([`ft:${row.model}`, column], tier, day),
             ),
           ),
-        ];
+        ]];
       });
       return { header, rows };
     }
@@ -162,7 +224,8 @@ function buildRows(section: Section, tier: TierId): { header: string[]; rows: Ta
     }
     case 'unit_prices': {
       const header = ['Model', 'API id', 'Use case', 'Cost', 'Unit'];
-      const rows = section.rows.map((row) => [
+      const shownOn = dayToIso(day ?? AS_OF_DAY);
+      const rows = section.rows.filter((row) => !row.released || row.released <= shownOn).map((row) => [
         row.model,
         row.apiId,
         row.useCase,
@@ -200,19 +263,62 @@ export function currencyFormat(prices: number[]): string {
   return `$#,##0.00${'#'.repeat(most - 2)}`;
 }
 
-/** The section's table in a tier; omitted tier = the section's own default (flex for flex). */
-export function buildPriceTable(sectionId: string, tier?: TierId): PriceTable {
+/** Models retired by the day, from every token table, with their last prices. */
+function retiredRows(tier: TierId, day: Day | null): { header: string[]; rows: TableCell[][] } {
+  const header = ['Model', 'Snapshot', 'Table', 'Retired on', 'Input', 'Cached input', 'Output'];
+  const rows: TableCell[][] = [];
+  for (const section of CATALOG.sections) {
+    if (section.kind !== 'tokens' && section.kind !== 'fine_tuning') continue;
+    for (const row of section.rows) {
+      if (!isRetiredBy(row, day)) continue;
+      const last = row.periods[row.periods.length - 1].tiers[tier];
+      const cell = (column: TokenColumn) =>
+        price(last?.[column] ?? null, 'OPENAI_PRICE', withTier([row.model, column], tier, null));
+      rows.push([
+        row.model,
+        row.snapshot ?? '',
+        section.title,
+        row.retired!,
+        cell('input'),
+        cell('cached_input'),
+        cell('output'),
+      ]);
+    }
+  }
+  return { header, rows };
+}
+
+const RETIRED_TITLE = 'Retired models (last prices)';
+
+/**
+ * A table in a tier as it stood on `day` (null: current prices); omitted tier = the section's own
+ * default (flex for flex). The "retired" table lists the models retired by then.
+ */
+export function buildPriceTable(sectionId: string, tier?: TierId, day: Day | null = null): PriceTable {
+  if (sectionId === 'retired') {
+    const shownTier = tier ?? 'standard';
+    const { header, rows } = retiredRows(shownTier, day);
+    const prices = rows.flat().filter(isPriceCell).map((c) => c.price);
+    return {
+      sectionId: 'retired',
+      tier: shownTier,
+      title: `${RETIRED_TITLE} — ${TIER_TITLES[shownTier]}, USD per 1M tokens`,
+      header,
+      rows,
+      priceFormat: currencyFormat(prices),
+    };
+  }
   const section = sectionById(sectionId);
   const shownTier = tier ?? section.tiers[0];
   checkSectionTier(section, shownTier);
-  const { header, rows } = buildRows(section, shownTier);
+  const { header, rows } = buildRows(section, shownTier, day);
   const prices = rows
     .flat()
     .filter(isPriceCell)
     .map((c) => c.price);
   const unit = section.unit.replace(/^USD per unit$/, 'USD');
   return {
-    sectionId: section.id as SectionId,
+    sectionId: section.id as TableId,
     tier: shownTier,
     title: `${section.title} — ${TIER_TITLES[shownTier]}, ${unit}`,
     header,

@@ -1,15 +1,22 @@
-// The tier rules, in one place: which price a token is billed at in standard, Batch and flex.
+// The tier rules, in one place: which price a token is billed at in standard, Batch, flex and
+// priority, for cached input, cache writes and long-context requests.
 
 import type { TierId, TokenPrices } from './catalog';
 import { TIER_IDS } from './catalog';
 import { PricingError } from './errors';
-import type { TokenModel } from './models';
+import type { PricedTiers } from './models';
+import type { TokenRates } from './rates';
+
+export type { TokenRates } from './rates';
 
 const TIER_NAMES: Record<TierId, string> = {
   standard: 'standard',
   batch: 'batch (Batch API)',
   flex: 'flex (flex processing)',
+  priority: 'priority (priority processing)',
 };
+
+const TIER_LIST = '"standard", "batch", "flex" or "priority"';
 
 /** "batch", " Batch ", blank or omitted (standard) → a tier id; anything else is an error. */
 export function parseTier(value: unknown): TierId {
@@ -21,29 +28,28 @@ export function parseTier(value: unknown): TierId {
   }
   const shown =
     typeof value === 'string'
-      ? JSON.stringify(value)
+      ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
       : Object.prototype.toString.call(value) === '[object Date]'
         ? 'a date'
-        : String(value);
-  throw new PricingError(`unknown tier ${shown} (use "standard", "batch" or "flex")`);
+        : typeof value === 'boolean'
+          ? String(value).toUpperCase()
+          : String(value);
+  throw new PricingError(`unknown tier ${shown} (use ${TIER_LIST})`);
 }
 
-export function offeredTiers(model: TokenModel): TierId[] {
-  return TIER_IDS.filter((tier) => model.tiers[tier] !== undefined);
+export function offeredTiers(priced: PricedTiers): TierId[] {
+  return TIER_IDS.filter((tier) => priced.tiers[tier] !== undefined);
 }
 
 export function tierNotOfferedMessage(name: string, tier: TierId, offered: TierId[]): string {
   return `${name} is not offered in the ${TIER_NAMES[tier]} tier (offered in: ${offered.join(', ')})`;
 }
 
-/**
- * Micro-dollars (USD × 1e6) per 1M tokens, null where the page shows "-" (not offered). Page prices
- * have at most 6 decimals, so these are integers and token × rate sums stay exact.
- */
-export interface TokenRates {
-  input: number | null;
-  cachedInput: number | null;
-  output: number | null;
+/** The prices of a tier; an error listing the offered tiers if the model lacks it. */
+export function tierPrices(priced: PricedTiers, tier: TierId): TokenPrices {
+  const prices = priced.tiers[tier];
+  if (!prices) throw new PricingError(tierNotOfferedMessage(priced.name, tier, offeredTiers(priced)));
+  return prices;
 }
 
 /** USD → integer micro-dollars (the schema guarantees at most 6 decimals). */
@@ -51,31 +57,42 @@ export function toMicros(usd: number): number {
   return Math.round(usd * 1e6);
 }
 
-const micros = (price: number | null): number | null => (price === null ? null : toMicros(price));
+const micros = (price: number | null | undefined): number | null =>
+  price === null || price === undefined ? null : toMicros(price);
 
 /**
- * The billing rule. Batch has no prompt-caching discount, so cached input tokens in a batch are
- * billed at the batch input rate. Outside Batch a model with no cached-input price bills cached
- * tokens at its input rate. Flex uses the page's flex table as printed.
+ * The billing rule. Batch has no prompt-caching discount, so cached input tokens and cache writes
+ * in a batch are billed at the batch input rate. Outside Batch a model with no cached-input price
+ * bills cached tokens at its input rate, and one with no cache-write price bills cache writes at
+ * its input rate. Flex and priority use their own stored prices.
  */
-export function billingPrices(prices: TokenPrices, tier: TierId): TokenPrices {
-  const cached = tier === 'batch' ? prices.input : (prices.cached_input ?? prices.input);
-  return { input: prices.input, cached_input: cached, output: prices.output };
+function billed(
+  prices: Pick<TokenPrices, 'input' | 'cached_input' | 'output' | 'cache_write'>,
+  tier: TierId,
+): Omit<TokenRates, 'longContext'> {
+  const batch = tier === 'batch';
+  return {
+    input: micros(prices.input),
+    cachedInput: micros(batch ? prices.input : (prices.cached_input ?? prices.input)),
+    cacheWrite: micros(batch ? prices.input : (prices.cache_write ?? prices.input)),
+    output: micros(prices.output),
+  };
 }
 
 /** The per-token rates a model is billed at in a tier; an error if it is not offered there. */
-export function billingRates(model: TokenModel, tier: TierId): TokenRates {
-  const byTier = model.rates;
-  const known = byTier[tier];
+export function billingRates(priced: PricedTiers, tier: TierId): TokenRates {
+  const known = priced.rates[tier];
   if (known) return known;
-  const prices = model.tiers[tier];
-  if (!prices) throw new PricingError(tierNotOfferedMessage(model.name, tier, offeredTiers(model)));
-  const billed = billingPrices(prices, tier);
-  const rates = {
-    input: micros(billed.input),
-    cachedInput: micros(billed.cached_input),
-    output: micros(billed.output),
+  const prices = tierPrices(priced, tier);
+  const modelHasLongContext = priced.tiers.standard?.long_context !== undefined;
+  const rates: TokenRates = {
+    ...billed(prices, tier),
+    longContext: prices.long_context
+      ? billed(prices.long_context, tier)
+      : modelHasLongContext
+        ? 'missing'
+        : 'none',
   };
-  byTier[tier] = rates;
+  priced.rates[tier] = rates;
   return rates;
 }

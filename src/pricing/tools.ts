@@ -36,7 +36,7 @@ function describe(row: ToolRow): string {
 /** The catalog row that prices `tool` (and, for web search, `model`'s family). */
 export function resolveTool(tool: string, model: string): ToolRow {
   const key = nameKey(tool).replace(/[_-]+/g, ' ');
-  const id = TOOL_NAMES[key];
+  const id = Object.prototype.hasOwnProperty.call(TOOL_NAMES, key) ? TOOL_NAMES[key] : undefined;
   if (!id) {
     throw new PricingError(
       `unknown tool "${tool.trim()}" (use ${TOOL_CHOICES.map((t) => `"${t}"`).join(', ')})`,
@@ -51,7 +51,7 @@ export function resolveTool(tool: string, model: string): ToolRow {
     );
   }
   const resolved = resolveTextModel(model);
-  const names = [resolved.row.model, resolved.row.snapshot]
+  const names = [resolved.row.model, resolved.row.snapshot, ...(resolved.row.aliases ?? [])]
     .filter((n): n is string => !!n)
     .map(nameKey);
   // a family lists aliases; a dated snapshot (also a fine-tuned model's base) belongs to its alias

@@ -114,7 +114,7 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
   setRow(2, [
     'Prices as of',
     '=OPENAI_PRICES_AS_OF()',
-    `Source: ${CATALOG.source.title}, ${CATALOG.source.url} (snapshot of ${CATALOG.asOf})`,
+    `Sources: ${CATALOG.sources.page.title} (${CATALOG.since}) and ${CATALOG.sources['genai-prices'].title} ${CATALOG.sources['genai-prices'].version}; prices as of ${CATALOG.asOf}`,
   ]);
   set(START_ROW, 1, 'Start month');
   // ISO text: Sheets (and the playground) read it as a date, and OPENAI_FORECAST takes either

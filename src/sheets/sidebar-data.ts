@@ -2,7 +2,7 @@
 
 import type { SectionId, TierId, TokenPrices, TokenSection } from '../pricing/catalog';
 import { CATALOG } from '../pricing/data';
-import { modelIndex } from '../pricing/models';
+import { modelIndex, offeredOn, pricesOn } from '../pricing/models';
 import { buildPriceTable, displayPrice, isPriceCell } from '../pricing/tables';
 
 /** rows each section preview shows below its header */
@@ -24,6 +24,7 @@ export interface CalculatorModel {
   model: string;
   snapshot: string | null;
   tiers: Partial<Record<TierId, TokenPrices>>;
+  longContextAbove: number;
 }
 
 export interface SidebarData {
@@ -49,7 +50,10 @@ export function getSidebarData(): SidebarData {
   const index = modelIndex();
   return {
     asOf: CATALOG.asOf,
-    source: { title: CATALOG.source.title, url: CATALOG.source.url },
+    source: {
+      title: `${CATALOG.sources.page.title} (${CATALOG.since}) and ${CATALOG.sources['genai-prices'].title} ${CATALOG.sources['genai-prices'].version}`,
+      url: CATALOG.sources.page.url,
+    },
     sections: CATALOG.sections.map((s) => ({
       id: s.id as SectionId,
       title: s.title,
@@ -57,11 +61,18 @@ export function getSidebarData(): SidebarData {
       rowCount: s.rows.length,
       rows: Object.fromEntries(s.tiers.map((tier) => [tier, previewRows(s.id, tier)])),
     })),
-    textModels: text.rows.map((row) => ({
-      model: row.model,
-      snapshot: row.snapshot,
-      // as OPENAI_COST sees the model: flex prices come from the flex table
-      tiers: index.text.get(row.model)!.tiers,
-    })),
+    textModels: text.rows
+      .map((row) => index.text.get(row.model)!)
+      .filter((model) => offeredOn(model, null))
+      .map((model) => {
+        // as OPENAI_COST sees the model today: flex prices come from the flex table
+        const priced = pricesOn(model, null);
+        return {
+          model: model.row.model,
+          snapshot: model.row.snapshot,
+          tiers: priced.tiers,
+          longContextAbove: priced.longContextAbove,
+        };
+      }),
   };
 }

@@ -3,7 +3,7 @@
 
 import type { TierId } from '../pricing/catalog';
 import { tokenCost } from '../pricing/cost';
-import type { TokenModel } from '../pricing/models';
+import type { PricedTiers } from '../pricing/models';
 import type { CalculatorModel } from './contract';
 
 export interface CalculatorInput {
@@ -54,15 +54,19 @@ export function calculate({
       output: readTokens(output, 'Output tokens'),
       cached: readTokens(cached, 'Cached input tokens'),
     };
-    const priced: TokenModel = {
+    const priced: PricedTiers = {
       name: model.model,
-      sectionId: 'text',
-      row: { model: model.model, snapshot: model.snapshot, tiers: model.tiers },
       tiers: model.tiers,
-      fineTuned: false,
       rates: {},
+      longContextAbove: model.longContextAbove,
     };
-    const cost = tokenCost(priced, tier, tokens.input, tokens.output, tokens.cached);
+    const cost = tokenCost(priced, tier, {
+      input: tokens.input,
+      output: tokens.output,
+      cached: tokens.cached,
+      cacheWrite: 0,
+      requests: 1,
+    });
     return {
       cost,
       formula: costFormula(model.model, tier, tokens.input, tokens.output, tokens.cached),

@@ -16,6 +16,7 @@ export interface CalculatorModel {
   model: string;
   snapshot: string | null;
   tiers: Partial<Record<TierId, TokenPrices>>;
+  longContextAbove: number;
 }
 
 export interface SidebarData {

@@ -11,6 +11,7 @@ const TIER_NAMES: Record<TierId, string> = {
   standard: 'Standard',
   batch: 'Batch API',
   flex: 'Flex processing',
+  priority: 'Priority processing',
 };
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

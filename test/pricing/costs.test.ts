@@ -16,9 +16,11 @@ import {
   resolveImageTokensModel,
   resolveMinutesModel,
   resolveTextModel,
+  pricesOn,
   resolveTrainingModel,
   type TokenModel,
 } from '../../src/pricing/models';
+import type { TierId } from '../../src/pricing/catalog';
 import { resolveTool } from '../../src/pricing/tools';
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import {
@@ -31,6 +33,18 @@ import {
   type AnyRow,
   type Prices,
 } from '../support/reference';
+
+/** The cost math at current prices, one request, no cache writes (the pre-date signature). */
+function costOf(
+  model: TokenModel,
+  tier: TierId,
+  input: number,
+  output: number,
+  cached: number,
+  kind = '',
+): number {
+  return tokenCost(pricesOn(model, null), tier, { input, output, cached, cacheWrite: 0, requests: 1 }, kind);
+}
 
 const USAGES: [number, number, number][] = [
   // input, output, cached (cached is part of input)
@@ -59,17 +73,17 @@ function checkRow(
       (output === 0 || prices.output !== null);
     if (usable) {
       expectClose(
-        tokenCost(model, tier as never, input, output, cached, kind),
+        costOf(model, tier as never, input, output, cached, kind),
         tokenCostRef(prices, tier, input, output, cached),
       );
     } else {
-      expect(() => tokenCost(model, tier as never, input, output, cached, kind)).toThrow(
+      expect(() => costOf(model, tier as never, input, output, cached, kind)).toThrow(
         /price \(the pricing page shows "-"\): .*tokens must be 0 or blank/,
       );
     }
   }
   // nothing used costs nothing
-  expect(tokenCost(model, tier as never, 0, 0, 0, kind)).toBe(0);
+  expect(costOf(model, tier as never, 0, 0, 0, kind)).toBe(0);
 }
 
 describe('text tokens (every row, every tier it is offered in)', () => {
@@ -87,7 +101,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
 
   test('standard with cached: cached at the cached rate, the rest at the input rate', () => {
     // gpt-4.1: 2.00 input, 0.50 cached, 8.00 output
-    const cost = tokenCost(resolveTextModel('gpt-4.1'), 'standard', 1000, 500, 400);
+    const cost = costOf(resolveTextModel('gpt-4.1'), 'standard', 1000, 500, 400);
     expectClose(cost, D(600).times(2).plus(D(400).times(0.5)).plus(D(500).times(8)).div(1e6));
     expect(cost).toBe(0.0054);
   });
@@ -96,7 +110,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
     for (const name of ['o1-pro', 'gpt-4o-audio-preview']) {
       const { input, output } = rowOf('text', name).tiers.standard;
       const full = D(1000).times(input).plus(D(10).times(output)).div(1e6);
-      expectClose(tokenCost(resolveTextModel(name), 'standard', 1000, 10, 600), full);
+      expectClose(costOf(resolveTextModel(name), 'standard', 1000, 10, 600), full);
       expectClose(OPENAI_COST(name, 1000, 10, '', 600), full);
       expect(OPENAI_COST(name, 1000, 10, undefined, 600)).toBe(OPENAI_COST(name, 1000, 10));
     }
@@ -104,7 +118,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
 
   test('batch is 50% and cached tokens are billed at the batch input rate', () => {
     const standard = rowOf('text', 'gpt-4o').tiers.standard;
-    const cost = tokenCost(resolveTextModel('gpt-4o'), 'batch', 1_000_000, 1_000_000, 400_000);
+    const cost = costOf(resolveTextModel('gpt-4o'), 'batch', 1_000_000, 1_000_000, 400_000);
     expectClose(
       cost,
       D(1_000_000)
@@ -117,9 +131,9 @@ describe('text tokens (every row, every tier it is offered in)', () => {
   });
 
   test('flex from the flex table, cached as printed (o4-mini 0.138)', () => {
-    expect(tokenCost(resolveTextModel('o4-mini'), 'flex', 1_000_000, 0, 1_000_000)).toBe(0.138);
+    expect(costOf(resolveTextModel('o4-mini'), 'flex', 1_000_000, 0, 1_000_000)).toBe(0.138);
     expect(
-      tokenCost(resolveTextModel('o4-mini-2025-04-16'), 'flex', 2_000_000, 1_000_000, 1_000_000),
+      costOf(resolveTextModel('o4-mini-2025-04-16'), 'flex', 2_000_000, 1_000_000, 1_000_000),
     ).toBe(2.888);
     for (const row of sectionOf('flex').rows as AnyRow[]) {
       checkRow(resolveTextModel, row.model, row.tiers.flex, 'flex');
@@ -128,10 +142,10 @@ describe('text tokens (every row, every tier it is offered in)', () => {
   });
 
   test('embeddings: input only; output tokens are an error', () => {
-    expect(tokenCost(resolveTextModel('text-embedding-3-small'), 'standard', 1e6, 0, 0)).toBe(0.02);
-    expect(tokenCost(resolveTextModel('text-embedding-3-large'), 'batch', 1e6, 0, 0)).toBe(0.065);
+    expect(costOf(resolveTextModel('text-embedding-3-small'), 'standard', 1e6, 0, 0)).toBe(0.02);
+    expect(costOf(resolveTextModel('text-embedding-3-large'), 'batch', 1e6, 0, 0)).toBe(0.065);
     expect(() =>
-      tokenCost(resolveTextModel('text-embedding-3-small'), 'standard', 10, 1, 0),
+      costOf(resolveTextModel('text-embedding-3-small'), 'standard', 10, 1, 0),
     ).toThrow(
       'text-embedding-3-small has no output price (the pricing page shows "-"): output tokens must be 0 or blank',
     );
@@ -143,39 +157,39 @@ describe('text tokens (every row, every tier it is offered in)', () => {
       'omni-moderation-2024-09-26',
       'text-moderation-007',
     ]) {
-      expect(tokenCost(resolveTextModel(name), 'standard', 5e6, 1e6, 1e6)).toBe(0);
+      expect(costOf(resolveTextModel(name), 'standard', 5e6, 1e6, 1e6)).toBe(0);
     }
-    expect(() => tokenCost(resolveTextModel('omni-moderation-latest'), 'batch', 1, 0, 0)).toThrow(
+    expect(() => costOf(resolveTextModel('omni-moderation-latest'), 'batch', 1, 0, 0)).toThrow(
       /not offered in the batch \(Batch API\) tier \(offered in: standard\)/,
     );
   });
 
   test('legacy other rows', () => {
-    expect(tokenCost(resolveTextModel('gpt-4-32k'), 'standard', 1e6, 1e6, 0)).toBe(180);
-    expect(tokenCost(resolveTextModel('gpt-3.5-turbo-instruct'), 'batch', 1e6, 1e6, 0)).toBe(1.75);
+    expect(costOf(resolveTextModel('gpt-4-32k'), 'standard', 1e6, 1e6, 0)).toBe(180);
+    expect(costOf(resolveTextModel('gpt-3.5-turbo-instruct'), 'batch', 1e6, 1e6, 0)).toBe(1.75);
     // a legacy model with cached tokens bills them at its input rate
-    expect(tokenCost(resolveTextModel('gpt-4'), 'standard', 1e6, 0, 5e5)).toBe(30);
-    expect(() => tokenCost(resolveTextModel('chatgpt-4o-latest'), 'batch', 1, 1, 0)).toThrow(
+    expect(costOf(resolveTextModel('gpt-4'), 'standard', 1e6, 0, 5e5)).toBe(30);
+    expect(() => costOf(resolveTextModel('chatgpt-4o-latest'), 'batch', 1, 1, 0)).toThrow(
       /offered in: standard\)/,
     );
   });
 
   test('transcription text tokens', () => {
-    expect(tokenCost(resolveTextModel('gpt-4o-transcribe'), 'standard', 1e6, 1e6, 0)).toBe(12.5);
-    expect(() => tokenCost(resolveTextModel('gpt-4o-mini-tts'), 'standard', 1, 1, 0)).toThrow(
+    expect(costOf(resolveTextModel('gpt-4o-transcribe'), 'standard', 1e6, 1e6, 0)).toBe(12.5);
+    expect(() => costOf(resolveTextModel('gpt-4o-mini-tts'), 'standard', 1, 1, 0)).toThrow(
       /gpt-4o-mini-tts has no output price/,
     );
   });
 
   test('gpt-image-1 text tokens have no output price', () => {
-    expect(tokenCost(resolveTextModel('gpt-image-1'), 'standard', 1e6, 0, 5e5)).toBe(2.5 + 0.625);
-    expect(() => tokenCost(resolveTextModel('gpt-image-1'), 'standard', 1, 1, 0)).toThrow(
+    expect(costOf(resolveTextModel('gpt-image-1'), 'standard', 1e6, 0, 5e5)).toBe(2.5 + 0.625);
+    expect(() => costOf(resolveTextModel('gpt-image-1'), 'standard', 1, 1, 0)).toThrow(
       /no output price/,
     );
   });
 
   test('cached > input is an error', () => {
-    expect(() => tokenCost(resolveTextModel('gpt-4o'), 'standard', 10, 0, 11)).toThrow(
+    expect(() => costOf(resolveTextModel('gpt-4o'), 'standard', 10, 0, 11)).toThrow(
       'cached input tokens (11) exceed input tokens (10): cached tokens are part of input tokens',
     );
   });
@@ -202,10 +216,10 @@ describe('fine-tuned models (ft:)', () => {
       ' FT:GPT-4o-mini-2024-07-18 ',
       'ft:gpt-4o-mini:acme::abc123',
     ]) {
-      expectClose(tokenCost(ft(name), 'standard', 1e6, 1e6, 5e5), expected);
+      expectClose(costOf(ft(name), 'standard', 1e6, 1e6, 5e5), expected);
     }
-    expect(tokenCost(ft('ft:gpt-4o-2024-08-06:acme::x'), 'standard', 1e6, 0, 1e6)).toBe(1.875);
-    expect(tokenCost(ft('ft:gpt-4.1'), 'standard', 1e6, 1e6, 0)).toBe(15);
+    expect(costOf(ft('ft:gpt-4o-2024-08-06:acme::x'), 'standard', 1e6, 0, 1e6)).toBe(1.875);
+    expect(costOf(ft('ft:gpt-4.1'), 'standard', 1e6, 1e6, 0)).toBe(15);
   });
 
   test('the data-sharing row', () => {
@@ -215,23 +229,23 @@ describe('fine-tuned models (ft:)', () => {
       'ft:o4-mini with data sharing',
     ]) {
       expectClose(
-        tokenCost(ft(name), 'standard', 1e6, 1e6, 2.5e5),
+        costOf(ft(name), 'standard', 1e6, 1e6, 2.5e5),
         tokenCostRef(row.tiers.standard, 'standard', 1e6, 1e6, 2.5e5),
       );
     }
-    expect(tokenCost(ft('ft:o4-mini'), 'standard', 1e6, 0, 0)).toBe(4);
-    expect(tokenCost(ft('ft:o4-mini with data sharing'), 'standard', 1e6, 0, 0)).toBe(2);
+    expect(costOf(ft('ft:o4-mini'), 'standard', 1e6, 0, 0)).toBe(4);
+    expect(costOf(ft('ft:o4-mini with data sharing'), 'standard', 1e6, 0, 0)).toBe(2);
   });
 
   test('batch for fine-tuned models: 50%, cached at the batch input rate', () => {
-    const cost = tokenCost(ft('ft:gpt-4o-2024-08-06:acme::x'), 'batch', 1e6, 1e6, 1e6);
+    const cost = costOf(ft('ft:gpt-4o-2024-08-06:acme::x'), 'batch', 1e6, 1e6, 1e6);
     expect(cost).toBe(1.875 + 7.5);
   });
 
   test('never falls back to the base model', () => {
     // fine-tuned davinci-002 is 12/12, the legacy base row is 2/2
-    expect(tokenCost(ft('ft:davinci-002:acme::x'), 'standard', 1e6, 0, 0)).toBe(12);
-    expect(tokenCost(resolveTextModel('davinci-002'), 'standard', 1e6, 0, 0)).toBe(2);
+    expect(costOf(ft('ft:davinci-002:acme::x'), 'standard', 1e6, 0, 0)).toBe(12);
+    expect(costOf(resolveTextModel('davinci-002'), 'standard', 1e6, 0, 0)).toBe(2);
     for (const name of [
       'ft:gpt-4.5-preview',
       'ft:o3:acme::x',
@@ -248,7 +262,7 @@ describe('fine-tuned models (ft:)', () => {
   });
 
   test('flex is not offered for fine-tuned models', () => {
-    expect(() => tokenCost(ft('ft:o4-mini'), 'flex', 1, 0, 0)).toThrow(
+    expect(() => costOf(ft('ft:o4-mini'), 'flex', 1, 0, 0)).toThrow(
       /offered in: standard, batch/,
     );
   });
@@ -266,16 +280,16 @@ describe('audio tokens (both audio tables)', () => {
   });
 
   test('examples', () => {
-    expect(tokenCost(resolveAudioModel('gpt-4o-realtime-preview'), 'standard', 1e6, 1e6, 1e6)).toBe(
+    expect(costOf(resolveAudioModel('gpt-4o-realtime-preview'), 'standard', 1e6, 1e6, 1e6)).toBe(
       82.5,
     );
-    expect(tokenCost(resolveAudioModel('gpt-4o-mini-tts'), 'standard', 0, 1e6, 0)).toBe(12);
+    expect(costOf(resolveAudioModel('gpt-4o-mini-tts'), 'standard', 0, 1e6, 0)).toBe(12);
     expect(() =>
-      tokenCost(resolveAudioModel('gpt-4o-mini-tts'), 'standard', 1, 0, 0, 'audio '),
+      costOf(resolveAudioModel('gpt-4o-mini-tts'), 'standard', 1, 0, 0, 'audio '),
     ).toThrow(
       'gpt-4o-mini-tts has no audio input price (the pricing page shows "-"): audio input tokens must be 0 or blank',
     );
-    expect(() => tokenCost(resolveAudioModel('gpt-4o-audio-preview'), 'batch', 1, 0, 0)).toThrow(
+    expect(() => costOf(resolveAudioModel('gpt-4o-audio-preview'), 'batch', 1, 0, 0)).toThrow(
       /offered in: standard/,
     );
   });
@@ -285,7 +299,7 @@ describe('image tokens', () => {
   test('gpt-image-1', () => {
     const row = rowOf('image_tokens', 'gpt-image-1');
     checkRow(resolveImageTokensModel, 'gpt-image-1', row.tiers.standard, 'standard', 'image ');
-    expect(tokenCost(resolveImageTokensModel('GPT-IMAGE-1'), 'standard', 1e6, 1e6, 1e6)).toBe(42.5);
+    expect(costOf(resolveImageTokensModel('GPT-IMAGE-1'), 'standard', 1e6, 1e6, 1e6)).toBe(42.5);
   });
 });
 

@@ -18,8 +18,16 @@ export type AnySection = { id: string; kind: string; tiers: string[]; rows: AnyR
 >;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/**
+ * The catalog as JSON. Each dated row also gets `tiers`: its current prices (its last period), what
+ * a call without a date is billed at.
+ */
 export function rawCatalog(): { asOf: string; sections: AnySection[] } & Record<string, unknown> {
-  return JSON.parse(readFileSync(CATALOG_PATH, 'utf8'));
+  const catalog = JSON.parse(readFileSync(CATALOG_PATH, 'utf8'));
+  for (const section of catalog.sections)
+    for (const row of section.rows)
+      if (row.periods) row.tiers = row.periods[row.periods.length - 1].tiers;
+  return catalog;
 }
 
 export function sectionOf(id: string): AnySection {

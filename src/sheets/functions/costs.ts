@@ -18,6 +18,7 @@ import {
   resolveImageModel,
   resolveImageTokensModel,
   resolveMinutesModel,
+  pricesOn,
   resolveTextModel,
   resolveTrainingModel,
   type TokenModel,
@@ -25,29 +26,38 @@ import {
 import { parseTier } from '../../pricing/tiers';
 import { resolveTool } from '../../pricing/tools';
 import { optionalText, quantity as readQuantity, requiredText } from '../cells';
+import { dayReader } from '../dates';
 import { mapCells } from '../ranges';
 import { tokenCostColumns } from './token-columns';
 
-const TOKEN_ARGS = ['model', 'input_tokens', 'output_tokens', 'tier', 'cached_input_tokens'];
+const TOKEN_ARGS = [
+  'model',
+  'input_tokens',
+  'output_tokens',
+  'tier',
+  'cached_input_tokens',
+  'date',
+  'requests',
+  'cache_write_tokens',
+];
 
 /** Tier cells repeat a handful of spellings (often one scalar): parse each spelling once. */
 function tierReader(): (value: unknown) => TierId {
   const seen = new Map<unknown, TierId>();
-  let lastValue: unknown = {};
-  let lastTier: TierId = 'standard';
   return (value) => {
-    if (value === lastValue) return lastTier;
     let tier = seen.get(value);
     if (tier === undefined) {
       tier = parseTier(value);
-      seen.set(value, tier);
+      if (seen.size < 1000) seen.set(value, tier);
     }
-    lastValue = value;
-    lastTier = tier;
     return tier;
   };
 }
 
+/**
+ * Token costs over cells or ranges. args: model, input, output, tier, cached, date, requests,
+ * cache writes (the last three only for text tokens).
+ */
 function tokenCostOver(
   args: unknown[],
   names: string[],
@@ -55,15 +65,24 @@ function tokenCostOver(
   kind: string,
 ): unknown {
   const tierOf = tierReader();
-  const fast = tokenCostColumns(args, resolve, tierOf);
+  const dayOf = dayReader();
+  const fast = tokenCostColumns(args, resolve, tierOf, dayOf);
   if (fast) return fast;
-  const [, inputName, outputName, , cachedName] = names;
   return mapCells(names, args, (cells) => {
     const model = resolve(requiredText(cells[0], 'model'));
-    const input = readQuantity(cells[1], inputName);
-    const output = readQuantity(cells[2], outputName);
-    const cached = readQuantity(cells[4], cachedName);
-    return tokenCost(model, tierOf(cells[3]), input, output, cached, kind);
+    const priced = pricesOn(model, dayOf(cells[5]));
+    return tokenCost(
+      priced,
+      tierOf(cells[3]),
+      {
+        input: readQuantity(cells[1], names[1]),
+        output: readQuantity(cells[2], names[2]),
+        cached: readQuantity(cells[4], names[4]),
+        requests: readQuantity(cells[6], 'requests', 1),
+        cacheWrite: readQuantity(cells[7], 'cache_write_tokens'),
+      },
+      kind,
+    );
   });
 }
 
@@ -71,11 +90,14 @@ function tokenCostOver(
  * Cost in USD of text tokens for any token-priced model (chat, reasoning, legacy, embeddings,
  * moderation, transcription/speech text, ft: fine-tuned ids). Works on single cells or whole columns.
  *
- * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-4o", "gpt-4.1-2025-04-14" or "ft:gpt-4o-mini-2024-07-18:org::id"; or a range of them.
- * @param {number|Array<Array<number>>} input_tokens Input (prompt) tokens, including cached ones; blank counts as 0.
+ * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-5", "gpt-4.1-2025-04-14" or "ft:gpt-4o-mini-2024-07-18:org::id"; or a range of them.
+ * @param {number|Array<Array<number>>} input_tokens Input (prompt) tokens, including cached and cache-write ones; blank counts as 0.
  * @param {number|Array<Array<number>>} output_tokens Output (completion) tokens, reasoning tokens included; blank counts as 0.
- * @param {string|Array<Array<string>>} [tier] "standard" (default), "batch" (Batch API, 50% off) or "flex".
+ * @param {string|Array<Array<string>>} [tier] "standard" (default), "batch" (Batch API, 50% off), "flex" or "priority".
  * @param {number|Array<Array<number>>} [cached_input_tokens] The part of input_tokens served from the prompt cache.
+ * @param {Date|string|Array<Array<Date>>} [date] Prices in force on this day (a date or "2026-07-30"); blank: current prices.
+ * @param {number|Array<Array<number>>} [requests] How many requests the row sums (long-context pricing looks at the average request); default 1.
+ * @param {number|Array<Array<number>>} [cache_write_tokens] The part of input_tokens written to the prompt cache (gpt-5.6, gpt-6).
  * @return {number|Array<Array<number>>} Cost in USD; a range in gives a range out, blank rows stay blank.
  * @customfunction
  */
@@ -85,9 +107,12 @@ export function OPENAI_COST(
   output_tokens: unknown,
   tier?: unknown,
   cached_input_tokens?: unknown,
+  date?: unknown,
+  requests?: unknown,
+  cache_write_tokens?: unknown,
 ): unknown {
   return tokenCostOver(
-    [model, input_tokens, output_tokens, tier, cached_input_tokens],
+    [model, input_tokens, output_tokens, tier, cached_input_tokens, date, requests, cache_write_tokens],
     TOKEN_ARGS,
     resolveTextModel,
     '',
@@ -95,14 +120,15 @@ export function OPENAI_COST(
 }
 
 /**
- * Cost in USD of audio tokens (the pricing page's "Audio tokens" tables: audio previews, realtime,
- * transcription and speech models).
+ * Cost in USD of audio tokens (the "Audio tokens" tables: realtime, audio, transcription and
+ * speech models).
  *
- * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-4o-realtime-preview" or "gpt-4o-transcribe".
+ * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-realtime" or "gpt-4o-transcribe".
  * @param {number|Array<Array<number>>} audio_input_tokens Audio input tokens, including cached ones; blank counts as 0.
  * @param {number|Array<Array<number>>} audio_output_tokens Audio output tokens; blank counts as 0.
  * @param {string|Array<Array<string>>} [tier] "standard" (default); audio tokens have no Batch or flex price.
  * @param {number|Array<Array<number>>} [cached_audio_input_tokens] The part of audio_input_tokens served from the cache.
+ * @param {Date|string|Array<Array<Date>>} [date] Prices in force on this day; blank: current prices.
  * @return {number|Array<Array<number>>} Cost in USD.
  * @customfunction
  */
@@ -112,23 +138,25 @@ export function OPENAI_AUDIO_COST(
   audio_output_tokens: unknown,
   tier?: unknown,
   cached_audio_input_tokens?: unknown,
+  date?: unknown,
 ): unknown {
   return tokenCostOver(
-    [model, audio_input_tokens, audio_output_tokens, tier, cached_audio_input_tokens],
-    ['model', 'audio_input_tokens', 'audio_output_tokens', 'tier', 'cached_audio_input_tokens'],
+    [model, audio_input_tokens, audio_output_tokens, tier, cached_audio_input_tokens, date],
+    ['model', 'audio_input_tokens', 'audio_output_tokens', 'tier', 'cached_audio_input_tokens', 'date'],
     resolveAudioModel,
     'audio ',
   );
 }
 
 /**
- * Cost in USD of image tokens (the pricing page's "Image tokens" table, e.g. gpt-image-1).
+ * Cost in USD of image tokens (the "Image tokens" table, e.g. gpt-image-1, gpt-image-2).
  *
  * @param {string|Array<Array<string>>} model Model id, e.g. "gpt-image-1".
  * @param {number|Array<Array<number>>} image_input_tokens Image input tokens, including cached ones; blank counts as 0.
  * @param {number|Array<Array<number>>} image_output_tokens Image output tokens; blank counts as 0.
  * @param {string|Array<Array<string>>} [tier] "standard" (default); image tokens have no Batch or flex price.
  * @param {number|Array<Array<number>>} [cached_image_input_tokens] The part of image_input_tokens served from the cache.
+ * @param {Date|string|Array<Array<Date>>} [date] Prices in force on this day; blank: current prices.
  * @return {number|Array<Array<number>>} Cost in USD.
  * @customfunction
  */
@@ -138,10 +166,11 @@ export function OPENAI_IMAGE_TOKENS_COST(
   image_output_tokens: unknown,
   tier?: unknown,
   cached_image_input_tokens?: unknown,
+  date?: unknown,
 ): unknown {
   return tokenCostOver(
-    [model, image_input_tokens, image_output_tokens, tier, cached_image_input_tokens],
-    ['model', 'image_input_tokens', 'image_output_tokens', 'tier', 'cached_image_input_tokens'],
+    [model, image_input_tokens, image_output_tokens, tier, cached_image_input_tokens, date],
+    ['model', 'image_input_tokens', 'image_output_tokens', 'tier', 'cached_image_input_tokens', 'date'],
     resolveImageTokensModel,
     'image ',
   );

@@ -14,6 +14,7 @@ import { PricingError } from '../../pricing/errors';
 import { resolveTextModel } from '../../pricing/models';
 import { parseTier } from '../../pricing/tiers';
 import { isBlank, isDate, quantity, requiredText, signedNumber } from '../cells';
+import { calendarDate, timeZoneReader } from '../dates';
 import { mapRows } from '../ranges';
 
 const FORECAST_ARGS = [
@@ -28,38 +29,9 @@ const FORECAST_ARGS = [
   'start_month',
 ];
 
-/**
- * The spreadsheet's time zone, when running in Apps Script. Sheets passes a date cell as midnight
- * in the spreadsheet's time zone, while getMonth() reads the script's (Etc/UTC for this add-on):
- * for a sheet east of UTC, midnight of March 1 is still February 28 in UTC.
- */
-function spreadsheetTimeZone(): string | null {
-  if (
-    typeof SpreadsheetApp === 'undefined' ||
-    typeof Utilities === 'undefined' ||
-    typeof Utilities.formatDate !== 'function'
-  ) {
-    return null; // not Apps Script (tests, the playground): dates are read in local time
-  }
-  try {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() || null;
-  } catch {
-    return null; // no active spreadsheet (a script caller): fall back to the script's time zone
-  }
-}
-
-/**
- * The calendar month of a date cell as the spreadsheet shows it: formatted in the spreadsheet's
- * time zone in Apps Script; elsewhere (tests, the playground) the local year and month.
- */
 function monthOfDate(date: Date, timeZone: () => string | null): YearMonth {
-  const zone = timeZone();
-  if (zone) {
-    const [year, month] = Utilities.formatDate(date, zone, 'yyyy-MM').split('-').map(Number);
-    return { year, month };
-  }
-  if (Number.isNaN(date.getTime())) throw new PricingError('start_month is an invalid date');
-  return { year: date.getFullYear(), month: date.getMonth() + 1 };
+  const [year, month] = calendarDate(date, timeZone, 'start_month');
+  return { year, month };
 }
 
 function startMonthOf(value: unknown, timeZone: () => string | null): YearMonth | null {
@@ -69,12 +41,6 @@ function startMonthOf(value: unknown, timeZone: () => string | null): YearMonth 
   throw new PricingError(
     `start_month is ${typeof value === 'number' ? `the number ${value}` : String(value)}, not a date (use a date cell or text like "2026-01")`,
   );
-}
-
-/** Asks for the spreadsheet's time zone at most once per call, and only if a date needs it. */
-function onceOnly(read: () => string | null): () => string | null {
-  let known: { zone: string | null } | null = null;
-  return () => (known ??= { zone: read() }).zone;
 }
 
 /**
@@ -105,7 +71,7 @@ export function OPENAI_FORECAST(
   months?: unknown,
   start_month?: unknown,
 ): unknown {
-  const timeZone = onceOnly(spreadsheetTimeZone);
+  const timeZone = timeZoneReader();
   return mapRows(
     FORECAST_ARGS,
     [

@@ -6,9 +6,9 @@
 // row: test/sheets checks that.
 
 import type { TierId } from '../../pricing/catalog';
-import type { TokenModel } from '../../pricing/models';
-import { MICROS_PER_MILLION_TOKENS, tokenMicros } from '../../pricing/cost';
-import { billingRates } from '../../pricing/tiers';
+import { MICROS_PER_MILLION_TOKENS, ratesForUsage, tokenMicros } from '../../pricing/cost';
+import type { Day } from '../../pricing/dates';
+import { pricesOn, type TokenModel } from '../../pricing/models';
 
 type Column = unknown[][] | null;
 
@@ -21,20 +21,22 @@ function column(value: unknown): Column | undefined {
 
 const GIVE_UP = -1;
 
-/** A plain token count: a non-negative number, or blank (0); GIVE_UP for anything else. */
-function tokens(value: unknown): number {
+/** A plain count: a non-negative number, or blank (`blank`); GIVE_UP for anything else. */
+function tokens(value: unknown, blank: number): number {
   if (typeof value === 'number') return value >= 0 && value !== Infinity ? value : GIVE_UP;
-  return value === '' || value === null || value === undefined ? 0 : GIVE_UP;
+  return value === '' || value === null || value === undefined ? blank : GIVE_UP;
 }
 
 /**
- * Costs of [model, input, output, tier, cached] where every range is one column of one length;
- * undefined when the arguments are not that shape or any row needs the general path.
+ * Costs of [model, input, output, tier, cached, date, requests, cache writes] where every range is
+ * one column of one length; undefined when the arguments are not that shape or any row needs the
+ * general path.
  */
 export function tokenCostColumns(
   args: unknown[],
   resolve: (model: string) => TokenModel,
   tierOf: (value: unknown) => TierId,
+  dayOf: (value: unknown) => Day | null,
 ): unknown[][] | undefined {
   const columns: Column[] = [];
   let rows = -1;
@@ -48,41 +50,47 @@ export function tokenCostColumns(
     columns.push(col);
   }
   if (rows < 2) return undefined;
-  const [models, inputs, outputs, tiers, cacheds] = columns;
-  const [model, input, output, tier, cached] = args;
+  const cell = (k: number, r: number) => (columns[k] ? columns[k]![r][0] : args[k]);
   const out: unknown[][] = new Array(rows);
   try {
     for (let r = 0; r < rows; r++) {
-      const modelCell = models ? models[r][0] : model;
-      const inputCell = inputs ? inputs[r][0] : input;
-      const outputCell = outputs ? outputs[r][0] : output;
-      const tierCell = tiers ? tiers[r][0] : tier;
-      const cachedCell = cacheds ? cacheds[r][0] : cached;
-      if (
-        (!models || modelCell === '') &&
-        (!inputs || inputCell === '') &&
-        (!outputs || outputCell === '') &&
-        (!tiers || tierCell === '') &&
-        (!cacheds || cachedCell === '')
-      ) {
+      let blank = true;
+      for (let k = 0; k < columns.length; k++) {
+        if (columns[k] && columns[k]![r][0] !== '') {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) {
         out[r] = [''];
         continue;
       }
+      const modelCell = cell(0, r);
       if (typeof modelCell !== 'string' || modelCell === '') return undefined;
-      const inputTokens = tokens(inputCell);
-      const outputTokens = tokens(outputCell);
-      const cachedTokens = tokens(cachedCell);
-      if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || cachedTokens > inputTokens) {
+      const inputTokens = tokens(cell(1, r), 0);
+      const outputTokens = tokens(cell(2, r), 0);
+      const cachedTokens = tokens(cell(4, r), 0);
+      const requests = tokens(cell(6, r), 1);
+      const cacheWriteTokens = tokens(cell(7, r), 0);
+      if (
+        inputTokens < 0 ||
+        outputTokens < 0 ||
+        cachedTokens < 0 ||
+        cacheWriteTokens < 0 ||
+        !(requests > 0) ||
+        cachedTokens + cacheWriteTokens > inputTokens
+      ) {
         return undefined;
       }
-      const rates = billingRates(resolve(modelCell), tierOf(tierCell));
-      const micros = tokenMicros(rates, inputTokens, outputTokens, cachedTokens);
+      const priced = pricesOn(resolve(modelCell), dayOf(cell(5, r)));
+      const rates = ratesForUsage(priced, tierOf(cell(3, r)), inputTokens, requests);
+      const micros = tokenMicros(rates, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
       // NaN: a needed price is not offered; Infinity: absurd quantities. The general path words both
       if (micros !== micros || micros === Infinity) return undefined;
       out[r] = [micros / MICROS_PER_MILLION_TOKENS];
     }
   } catch {
-    return undefined; // unknown model or tier: the general path words the error
+    return undefined; // unknown model, tier or date: the general path words the error
   }
   return out;
 }

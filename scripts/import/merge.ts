@@ -1,0 +1,361 @@
+// Combines the page snapshot with @pydantic/genai-prices and the maintainers' annotations into one
+// dated catalog. Every genai-prices model must be accounted for (a page row, imported, or excluded
+// with a reason), so a new model in the source is never silently dropped or silently added.
+
+import type {
+  Catalog,
+  PricePeriod,
+  Section,
+  Source,
+  TierId,
+  TokenPrices,
+  TokenRow,
+  TokenSection,
+  UnitPriceSection,
+} from '../../src/pricing/catalog';
+import type { FamilyPrices, GenaiEntry, GenaiPeriod } from './genai-prices';
+import { listedIds, matches, takesDatedSnapshots } from './genai-prices';
+import type { Annotations } from './parse-page';
+
+interface ImportSpec {
+  section: 'text' | 'audio_models';
+  model?: string;
+  snapshot?: string;
+  released: string;
+  releasedSource: string;
+  useCase?: string;
+  note?: string;
+}
+
+interface TierEntry {
+  from: string;
+  until?: string;
+  input: number | null;
+  cached_input: number | null;
+  output: number | null;
+  cache_write?: number | null;
+  long_context?: TokenPrices['long_context'];
+  source: string;
+  note?: string;
+}
+
+export interface DatedAnnotations extends Annotations {
+  genaiPrices: { import: Record<string, ImportSpec>; exclude: Record<string, string> };
+  aliases: Record<string, string[]>;
+  corrections: { model: string; field: string; value: number | null; source: string; reason: string }[];
+  tierPrices: Record<string, Partial<Record<'flex' | 'priority', TierEntry[]>>>;
+  retired: Record<string, { date: string; source: string }>;
+  decisions: unknown[];
+}
+
+const strip = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('_'))) as T;
+
+function section<K extends Section['kind']>(catalog: Catalog, id: string): Extract<Section, { kind: K }> {
+  return catalog.sections.find((s) => s.id === id) as Extract<Section, { kind: K }>;
+}
+
+function tokenPrices(family: FamilyPrices): TokenPrices {
+  const prices: TokenPrices = {
+    input: family.input ?? null,
+    cached_input: family.cached_input ?? null,
+    output: family.output ?? null,
+  };
+  if (family.cache_write !== undefined) prices.cache_write = family.cache_write;
+  if (family.long_context) prices.long_context = family.long_context;
+  return prices;
+}
+
+const hasPrices = (family: FamilyPrices) => Object.keys(family).length > 0;
+
+/** API ids as OpenAI writes them: genai-prices also lists "gpt-5-1" spellings, which are not. */
+function aliasesOf(entry: GenaiEntry, model: string, snapshot: string | null): string[] {
+  return listedIds(entry.match).filter(
+    (id) => id !== model && id !== snapshot && !/^gpt-\d+-\d/.test(id),
+  );
+}
+
+function applyCorrections(id: string, period: GenaiPeriod, ann: DatedAnnotations, used: Set<number>) {
+  ann.corrections.forEach((c, k) => {
+    if (c.model !== id) return;
+    const [family, column] = c.field.startsWith('image_')
+      ? (['image', c.field.slice(6)] as const)
+      : c.field.startsWith('audio_')
+        ? (['audio', c.field.slice(6)] as const)
+        : (['text', c.field] as const);
+    (period[family] as Record<string, number | null>)[column] = c.value;
+    used.add(k);
+  });
+}
+
+function pageRowFor(catalog: Catalog, entry: GenaiEntry): TokenRow | undefined {
+  for (const s of catalog.sections) {
+    if (s.kind !== 'tokens' && s.kind !== 'fine_tuning') continue;
+    const row = s.rows.find((r) =>
+      [r.model, r.snapshot].some((name) => name && matches(entry.match, name)),
+    );
+    if (row) return row;
+  }
+  return undefined;
+}
+
+function importEntry(
+  catalog: Catalog,
+  entry: GenaiEntry,
+  spec: ImportSpec,
+  ann: DatedAnnotations,
+  usedCorrections: Set<number>,
+): void {
+  const model = spec.model ?? entry.id;
+  const sources = ['genai-prices', ...(spec.releasedSource === 'snapshot id' ? [] : [spec.releasedSource])];
+  const periods = entry.periods.map((p) => {
+    const copy: GenaiPeriod = structuredClone(p);
+    applyCorrections(entry.id, copy, ann, usedCorrections);
+    return copy;
+  });
+  if (spec.section === 'audio_models') {
+    const hours = periods[periods.length - 1].audioHours;
+    if (hours === undefined || periods.length !== 1) throw new Error(`${entry.id}: expected one per-hour price`);
+    section<'unit_prices'>(catalog, 'audio_models').rows.push({
+      model,
+      apiId: entry.id,
+      useCase: spec.useCase ?? 'Transcription',
+      price: Number((hours / 60).toFixed(6)),
+      unit: 'minute',
+      released: spec.released,
+      sources: ['genai-prices'],
+    });
+    return;
+  }
+  const snapshot = spec.snapshot ?? null;
+  const base = {
+    model,
+    snapshot,
+    aliases: aliasesOf(entry, model, snapshot),
+    ...(takesDatedSnapshots(entry.match, model) ? { datedSnapshots: true } : {}),
+    released: spec.released,
+    sources,
+  };
+  if (base.aliases.length === 0) delete (base as Partial<typeof base>).aliases;
+  for (const [family, sectionId] of [
+    ['text', 'text'],
+    ['audio', 'audio'],
+    ['image', 'image_tokens'],
+  ] as const) {
+    if (!periods.some((p) => hasPrices(p[family]))) continue;
+    const rowPeriods: PricePeriod[] = periods.map((p) => {
+      const from = p.from ?? spec.released;
+      if (from < spec.released) throw new Error(`${entry.id}: a price from ${from}, before its release`);
+      return { from, tiers: { standard: tokenPrices(p[family]) } };
+    });
+    section<'tokens'>(catalog, sectionId).rows.push({ ...structuredClone(base), periods: rowPeriods });
+  }
+}
+
+/** The entry of a tier in force on `day`, if any. */
+function entryOn(entries: TierEntry[], day: string): TierEntry | undefined {
+  let found: TierEntry | undefined;
+  for (const e of entries) if (e.from <= day) found = e;
+  return found && (!found.until || day < found.until) ? found : undefined;
+}
+
+function tierPricesOf(e: TierEntry): TokenPrices {
+  const prices: TokenPrices = { input: e.input, cached_input: e.cached_input, output: e.output };
+  if (e.cache_write !== undefined) prices.cache_write = e.cache_write;
+  if (e.long_context) prices.long_context = e.long_context;
+  return prices;
+}
+
+/** Splits a row's periods at every date where one of `tiers` changes, and sets those tiers. */
+function addTierPeriods(row: TokenRow, tiers: Partial<Record<TierId, TierEntry[]>>): void {
+  const first = row.periods[0].from;
+  const days = new Set(row.periods.map((p) => p.from));
+  for (const entries of Object.values(tiers)) {
+    for (const e of entries!) {
+      if (e.from < first) throw new Error(`${row.model}: tier price from ${e.from}, before ${first}`);
+      days.add(e.from);
+      if (e.until) days.add(e.until);
+    }
+  }
+  const periods: PricePeriod[] = [...days].sort().map((day) => {
+    const current = [...row.periods].reverse().find((p) => p.from <= day)!;
+    const next: PricePeriod = { from: day, tiers: structuredClone(current.tiers) };
+    for (const [tier, entries] of Object.entries(tiers)) {
+      const e = entryOn(entries!, day);
+      if (e) next.tiers[tier as TierId] = tierPricesOf(e);
+      else delete next.tiers[tier as TierId];
+    }
+    return next;
+  });
+  row.periods = periods;
+  for (const e of Object.values(tiers).flat()) {
+    if (e && !row.sources.includes(e.source)) row.sources.push(e.source);
+  }
+}
+
+function addTierPrices(catalog: Catalog, ann: DatedAnnotations): void {
+  const text = section<'tokens'>(catalog, 'text');
+  const flex = section<'tokens'>(catalog, 'flex');
+  for (const [model, byTier] of Object.entries(strip(ann.tierPrices))) {
+    const row = text.rows.find((r) => r.model === model);
+    if (!row) throw new Error(`annotations: tierPrices names "${model}", which has no text row`);
+    if (byTier.priority) addTierPeriods(row, { priority: byTier.priority });
+    if (byTier.flex) {
+      if (flex.rows.some((r) => r.model === model))
+        throw new Error(`annotations: "${model}" has flex prices on the page already`);
+      const flexRow: TokenRow = {
+        ...structuredClone(row),
+        sources: [],
+        periods: [{ from: byTier.flex[0].from, tiers: {} }],
+      };
+      addTierPeriods(flexRow, { flex: byTier.flex });
+      flex.rows.push(flexRow);
+    }
+  }
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(12)); // strip binary noise from x 0.5
+}
+
+const half = (price: number | null, discount: number) => (price === null ? null : round(price * discount));
+
+/** Batch = discount x standard input and output (long context too); no caching discount in Batch. */
+export function deriveBatchPrices(standard: TokenPrices, discount: number): TokenPrices {
+  const batch: TokenPrices = {
+    input: half(standard.input, discount),
+    cached_input: null,
+    output: half(standard.output, discount),
+    derived: true,
+  };
+  const lc = standard.long_context;
+  if (lc) {
+    batch.long_context = { input: half(lc.input, discount), cached_input: null, output: half(lc.output, discount) };
+  }
+  return batch;
+}
+
+function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
+  const notOffered = new Set(ann.batch.notOffered);
+  const used = new Set<string>();
+  for (const s of catalog.sections) {
+    if (!ann.batch.sections.includes(s.id)) continue;
+    if (s.kind !== 'tokens' && s.kind !== 'fine_tuning') continue;
+    for (const row of s.rows) {
+      if (notOffered.has(row.model)) {
+        used.add(row.model);
+        continue;
+      }
+      for (const period of row.periods) {
+        if (period.tiers.standard)
+          period.tiers.batch = deriveBatchPrices(period.tiers.standard, ann.batch.discount);
+      }
+    }
+  }
+  for (const name of ann.batch.notOffered) {
+    if (!used.has(name))
+      throw new Error(`annotations: batch.notOffered names "${name}", but no batch table has that row`);
+  }
+}
+
+function forEachTokenRow(catalog: Catalog, visit: (row: TokenRow, s: Section) => void): void {
+  for (const s of catalog.sections)
+    if (s.kind === 'tokens' || s.kind === 'fine_tuning') for (const row of s.rows) visit(row, s);
+}
+
+export interface MergeReport {
+  /** genai-prices vs the page on the page's day, for the page's rows */
+  pageVsGenai: string[];
+}
+
+export function mergeSources(
+  page: Catalog,
+  genai: { version: string; entries: GenaiEntry[] },
+  ann: DatedAnnotations,
+): { catalog: Catalog; report: MergeReport } {
+  const catalog: Catalog = structuredClone(page);
+  const sources: Record<string, Source> = { ...strip(ann.sources), page: catalog.sources.page };
+  const genaiSource = sources['genai-prices'];
+  if (!genaiSource || genaiSource.version !== genai.version) {
+    throw new Error(
+      `genai-prices ${genai.version} is installed, but the annotations were reviewed against ${genaiSource?.version}: review the new data, then update sources.genai-prices`,
+    );
+  }
+  const report: MergeReport = { pageVsGenai: [] };
+  const imports = strip(ann.genaiPrices.import);
+  const excluded = strip(ann.genaiPrices.exclude);
+  const usedCorrections = new Set<number>();
+  const unaccounted: string[] = [];
+  for (const entry of genai.entries) {
+    const spec = imports[entry.id];
+    if (spec) {
+      importEntry(catalog, entry, spec, ann, usedCorrections);
+      continue;
+    }
+    if (excluded[entry.id]) continue;
+    const row = pageRowFor(page, entry);
+    if (!row) {
+      const unitRow = page.sections.some(
+        (s) =>
+          (s.kind === 'unit_prices' || s.kind === 'image_generation') &&
+          s.rows.some((r) => matches(entry.match, r.apiId)),
+      );
+      if (!unitRow) unaccounted.push(entry.id);
+      continue;
+    }
+    if (entry.periods.some((p) => p.from !== null && p.from > page.since)) {
+      throw new Error(
+        `genai-prices changes the price of page row ${row.model} after ${page.since}: add it to the importer`,
+      );
+    }
+    const standard = row.periods[0].tiers.standard;
+    const genaiText = entry.periods[entry.periods.length - 1].text;
+    for (const column of ['input', 'cached_input', 'output'] as const) {
+      const theirs = genaiText[column];
+      if (standard && theirs !== undefined && standard[column] !== theirs) {
+        report.pageVsGenai.push(`${row.model} ${column}: page ${standard[column]}, genai-prices ${theirs}`);
+      }
+    }
+  }
+  if (unaccounted.length > 0) {
+    throw new Error(
+      `genai-prices has models that are neither page rows, imported nor excluded: ${unaccounted.join(', ')} (decide in data/catalog-annotations.json genaiPrices)`,
+    );
+  }
+  for (const id of Object.keys(imports)) {
+    if (!genai.entries.some((e) => e.id === id)) throw new Error(`annotations import "${id}", which genai-prices no longer has`);
+  }
+  ann.corrections.forEach((c, k) => {
+    if (!usedCorrections.has(k)) throw new Error(`annotations: correction of ${c.model} ${c.field} matched nothing`);
+  });
+  for (const [model, aliases] of Object.entries(strip(ann.aliases))) {
+    let found = false;
+    forEachTokenRow(catalog, (row) => {
+      if (row.model === model) {
+        row.aliases = [...(row.aliases ?? []), ...aliases];
+        found = true;
+      }
+    });
+    if (!found) throw new Error(`annotations: aliases for "${model}", which has no row`);
+  }
+  addTierPrices(catalog, ann);
+  addBatchTiers(catalog, ann);
+  for (const [model, { date, source }] of Object.entries(strip(ann.retired))) {
+    let found = false;
+    forEachTokenRow(catalog, (row) => {
+      if (row.model !== model) return;
+      row.retired = date;
+      if (!row.sources.includes(source)) row.sources.push(source);
+      found = true;
+    });
+    if (!found) throw new Error(`annotations: retired "${model}", which has no row`);
+  }
+  for (const id of new Set(Object.values(catalog.sections).flatMap((s) => s.rows.flatMap((r) => ('sources' in r ? r.sources ?? [] : []))))) {
+    if (!sources[id]) throw new Error(`a row names source "${id}", which annotations.sources lacks`);
+  }
+  catalog.sources = sources;
+  catalog.asOf = genaiSource.date ?? page.asOf;
+  return { catalog, report };
+}
+
+export type { TokenSection, UnitPriceSection };
