@@ -43,7 +43,8 @@ export function flattenPrices(catalog: Catalog): Map<string, Map<string, Price>>
       if ('periods' in row || 'tiers' in row) {
         // a v1 catalog (before dated prices) had one set of tiers: its period is the page's day
         const legacy = row as unknown as { tiers?: PricePeriod['tiers'] };
-        const periods = 'periods' in row ? row.periods : [{ from: catalog.asOf, tiers: legacy.tiers! }];
+        const periods =
+          'periods' in row ? row.periods : [{ from: catalog.asOf, tiers: legacy.tiers! }];
         for (const period of periods) {
           for (const [tier, p] of Object.entries(period.tiers)) {
             const columns = [

@@ -95,7 +95,10 @@ function readPrices(id: string, from: string | null, raw: RawPrices, lcAbove: nu
     if (typeof value === 'object' && value !== null) {
       const tiered = value as TieredPrices;
       if (tiered.tiers.length !== 1 || !LONG_CONTEXT_STARTS.includes(tiered.tiers[0].start)) {
-        fail(id, `${key} has tiers ${JSON.stringify(tiered.tiers)}; expected one long-context tier`);
+        fail(
+          id,
+          `${key} has tiers ${JSON.stringify(tiered.tiers)}; expected one long-context tier`,
+        );
       }
       if (lcAbove !== 272000) fail(id, `long-context threshold ${lcAbove} is not 272,000`);
       if (family !== 'text') fail(id, `${key}: long-context ${family} prices are not supported`);
@@ -112,16 +115,23 @@ function readPrices(id: string, from: string | null, raw: RawPrices, lcAbove: nu
 /** Every OpenAI model of genai-prices with its periods, oldest first. */
 export function readGenaiModels(models: GenaiModel[], lcAbove: number): GenaiEntry[] {
   if (!Array.isArray(models) || models.length < 20)
-    throw new Error(`genai-prices: expected the OpenAI models, got ${JSON.stringify(models)?.slice(0, 80)}`);
+    throw new Error(
+      `genai-prices: expected the OpenAI models, got ${JSON.stringify(models)?.slice(0, 80)}`,
+    );
   return models.map((model) => {
-    if (typeof model.id !== 'string' || !model.match) throw new Error(`genai-prices: a model without id or match`);
+    if (typeof model.id !== 'string' || !model.match)
+      throw new Error(`genai-prices: a model without id or match`);
     const list = Array.isArray(model.prices) ? model.prices : [{ prices: model.prices }];
     const periods = list.map((entry, k) => {
       const start = entry.constraint?.start_date ?? null;
-      if (entry.constraint && (entry.constraint.type !== 'start_date' || !/^\d{4}-\d\d-\d\d$/.test(start ?? ''))) {
+      if (
+        entry.constraint &&
+        (entry.constraint.type !== 'start_date' || !/^\d{4}-\d\d-\d\d$/.test(start ?? ''))
+      ) {
         fail(model.id, `unsupported price constraint ${JSON.stringify(entry.constraint)}`);
       }
-      if ((k === 0) !== (start === null)) fail(model.id, 'only the first price entry may lack a start date');
+      if ((k === 0) !== (start === null))
+        fail(model.id, 'only the first price entry may lack a start date');
       return readPrices(model.id, start, entry.prices, lcAbove);
     });
     return { id: model.id, match: model.match, periods };

@@ -13,6 +13,7 @@ import type {
   TokenSection,
   UnitPriceSection,
 } from '../../src/pricing/catalog';
+import { deriveBatchPrices } from '../../src/pricing/batch';
 import type { FamilyPrices, GenaiEntry, GenaiPeriod } from './genai-prices';
 import { listedIds, matches, takesDatedSnapshots } from './genai-prices';
 import type { Annotations } from './parse-page';
@@ -42,7 +43,13 @@ interface TierEntry {
 export interface DatedAnnotations extends Annotations {
   genaiPrices: { import: Record<string, ImportSpec>; exclude: Record<string, string> };
   aliases: Record<string, string[]>;
-  corrections: { model: string; field: string; value: number | null; source: string; reason: string }[];
+  corrections: {
+    model: string;
+    field: string;
+    value: number | null;
+    source: string;
+    reason: string;
+  }[];
   tierPrices: Record<string, Partial<Record<'flex' | 'priority', TierEntry[]>>>;
   retired: Record<string, { date: string; source: string }>;
   decisions: unknown[];
@@ -51,7 +58,10 @@ export interface DatedAnnotations extends Annotations {
 const strip = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('_'))) as T;
 
-function section<K extends Section['kind']>(catalog: Catalog, id: string): Extract<Section, { kind: K }> {
+function section<K extends Section['kind']>(
+  catalog: Catalog,
+  id: string,
+): Extract<Section, { kind: K }> {
   return catalog.sections.find((s) => s.id === id) as Extract<Section, { kind: K }>;
 }
 
@@ -75,7 +85,12 @@ function aliasesOf(entry: GenaiEntry, model: string, snapshot: string | null): s
   );
 }
 
-function applyCorrections(id: string, period: GenaiPeriod, ann: DatedAnnotations, used: Set<number>) {
+function applyCorrections(
+  id: string,
+  period: GenaiPeriod,
+  ann: DatedAnnotations,
+  used: Set<number>,
+) {
   ann.corrections.forEach((c, k) => {
     if (c.model !== id) return;
     const [family, column] = c.field.startsWith('image_')
@@ -107,7 +122,12 @@ function importEntry(
   usedCorrections: Set<number>,
 ): void {
   const model = spec.model ?? entry.id;
-  const sources = ['genai-prices', ...(spec.releasedSource === 'snapshot id' ? [] : [spec.releasedSource])];
+  const sources = [
+    ...new Set([
+      'genai-prices',
+      ...(spec.releasedSource === 'snapshot id' ? [] : [spec.releasedSource]),
+    ]),
+  ];
   const periods = entry.periods.map((p) => {
     const copy: GenaiPeriod = structuredClone(p);
     applyCorrections(entry.id, copy, ann, usedCorrections);
@@ -115,7 +135,8 @@ function importEntry(
   });
   if (spec.section === 'audio_models') {
     const hours = periods[periods.length - 1].audioHours;
-    if (hours === undefined || periods.length !== 1) throw new Error(`${entry.id}: expected one per-hour price`);
+    if (hours === undefined || periods.length !== 1)
+      throw new Error(`${entry.id}: expected one per-hour price`);
     section<'unit_prices'>(catalog, 'audio_models').rows.push({
       model,
       apiId: entry.id,
@@ -145,10 +166,14 @@ function importEntry(
     if (!periods.some((p) => hasPrices(p[family]))) continue;
     const rowPeriods: PricePeriod[] = periods.map((p) => {
       const from = p.from ?? spec.released;
-      if (from < spec.released) throw new Error(`${entry.id}: a price from ${from}, before its release`);
+      if (from < spec.released)
+        throw new Error(`${entry.id}: a price from ${from}, before its release`);
       return { from, tiers: { standard: tokenPrices(p[family]) } };
     });
-    section<'tokens'>(catalog, sectionId).rows.push({ ...structuredClone(base), periods: rowPeriods });
+    section<'tokens'>(catalog, sectionId).rows.push({
+      ...structuredClone(base),
+      periods: rowPeriods,
+    });
   }
 }
 
@@ -172,7 +197,8 @@ function addTierPeriods(row: TokenRow, tiers: Partial<Record<TierId, TierEntry[]
   const days = new Set(row.periods.map((p) => p.from));
   for (const entries of Object.values(tiers)) {
     for (const e of entries!) {
-      if (e.from < first) throw new Error(`${row.model}: tier price from ${e.from}, before ${first}`);
+      if (e.from < first)
+        throw new Error(`${row.model}: tier price from ${e.from}, before ${first}`);
       days.add(e.from);
       if (e.until) days.add(e.until);
     }
@@ -214,27 +240,6 @@ function addTierPrices(catalog: Catalog, ann: DatedAnnotations): void {
   }
 }
 
-function round(value: number): number {
-  return Number(value.toPrecision(12)); // strip binary noise from x 0.5
-}
-
-const half = (price: number | null, discount: number) => (price === null ? null : round(price * discount));
-
-/** Batch = discount x standard input and output (long context too); no caching discount in Batch. */
-export function deriveBatchPrices(standard: TokenPrices, discount: number): TokenPrices {
-  const batch: TokenPrices = {
-    input: half(standard.input, discount),
-    cached_input: null,
-    output: half(standard.output, discount),
-    derived: true,
-  };
-  const lc = standard.long_context;
-  if (lc) {
-    batch.long_context = { input: half(lc.input, discount), cached_input: null, output: half(lc.output, discount) };
-  }
-  return batch;
-}
-
 function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
   const notOffered = new Set(ann.batch.notOffered);
   const used = new Set<string>();
@@ -254,7 +259,9 @@ function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
   }
   for (const name of ann.batch.notOffered) {
     if (!used.has(name))
-      throw new Error(`annotations: batch.notOffered names "${name}", but no batch table has that row`);
+      throw new Error(
+        `annotations: batch.notOffered names "${name}", but no batch table has that row`,
+      );
   }
 }
 
@@ -313,7 +320,9 @@ export function mergeSources(
     for (const column of ['input', 'cached_input', 'output'] as const) {
       const theirs = genaiText[column];
       if (standard && theirs !== undefined && standard[column] !== theirs) {
-        report.pageVsGenai.push(`${row.model} ${column}: page ${standard[column]}, genai-prices ${theirs}`);
+        report.pageVsGenai.push(
+          `${row.model} ${column}: page ${standard[column]}, genai-prices ${theirs}`,
+        );
       }
     }
   }
@@ -323,10 +332,12 @@ export function mergeSources(
     );
   }
   for (const id of Object.keys(imports)) {
-    if (!genai.entries.some((e) => e.id === id)) throw new Error(`annotations import "${id}", which genai-prices no longer has`);
+    if (!genai.entries.some((e) => e.id === id))
+      throw new Error(`annotations import "${id}", which genai-prices no longer has`);
   }
   ann.corrections.forEach((c, k) => {
-    if (!usedCorrections.has(k)) throw new Error(`annotations: correction of ${c.model} ${c.field} matched nothing`);
+    if (!usedCorrections.has(k))
+      throw new Error(`annotations: correction of ${c.model} ${c.field} matched nothing`);
   });
   for (const [model, aliases] of Object.entries(strip(ann.aliases))) {
     let found = false;
@@ -350,8 +361,13 @@ export function mergeSources(
     });
     if (!found) throw new Error(`annotations: retired "${model}", which has no row`);
   }
-  for (const id of new Set(Object.values(catalog.sections).flatMap((s) => s.rows.flatMap((r) => ('sources' in r ? r.sources ?? [] : []))))) {
-    if (!sources[id]) throw new Error(`a row names source "${id}", which annotations.sources lacks`);
+  for (const id of new Set(
+    Object.values(catalog.sections).flatMap((s) =>
+      s.rows.flatMap((r) => ('sources' in r ? (r.sources ?? []) : [])),
+    ),
+  )) {
+    if (!sources[id])
+      throw new Error(`a row names source "${id}", which annotations.sources lacks`);
   }
   catalog.sources = sources;
   catalog.asOf = genaiSource.date ?? page.asOf;

@@ -70,8 +70,7 @@ export function modelListings(): ModelListing[] {
     for (const row of section.rows) {
       const released = 'released' in row && row.released ? row.released : '';
       const retired = 'retired' in row && row.retired ? row.retired : '';
-      const ids =
-        'apiId' in row ? [row.apiId] : [row.model, row.snapshot, ...(row.aliases ?? [])];
+      const ids = 'apiId' in row ? [row.apiId] : [row.model, row.snapshot, ...(row.aliases ?? [])];
       for (const id of ids) {
         if (!id || seen.has(`${category}\u0000${id}`)) continue;
         seen.add(`${category}\u0000${id}`);
@@ -82,7 +81,11 @@ export function modelListings(): ModelListing[] {
           status: retired && retired <= CATALOG.asOf ? `retired ${retired}` : 'current',
           offered: (day) => {
             const on = dayToIso(day ?? isoToDay(CATALOG.asOf)!);
-            return (!released || released <= on) && (!retired || on < retired) && (day === null || on >= CATALOG.since);
+            return (
+              (!released || released <= on) &&
+              (!retired || on < retired) &&
+              (day === null || on >= CATALOG.since)
+            );
           },
         });
       }

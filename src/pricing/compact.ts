@@ -2,7 +2,8 @@
 // dist/Code.js small; this expands it back on load. Page notes and the "derived" marks are
 // maintainer information that no function reads, so the bundle leaves them out.
 
-import type { Catalog } from './catalog';
+import { deriveBatchPrices } from './batch';
+import type { Catalog, PricePeriod } from './catalog';
 
 export interface CompactCatalog {
   keys: string[];
@@ -11,16 +12,26 @@ export interface CompactCatalog {
 
 const RUNTIME_UNUSED = new Set(['notes', 'derived']);
 
+/** a row's `sources` (ids) is maintainer information too; the catalog's `sources` map is used */
+const unused = (key: string, value: unknown) =>
+  RUNTIME_UNUSED.has(key) || (key === 'sources' && Array.isArray(value));
+
+/** A derived batch tier travels as this marker and is derived again on load (src/pricing/batch.ts). */
+const DERIVED_BATCH = 1;
+
+const isDerived = (value: unknown) =>
+  typeof value === 'object' && value !== null && (value as { derived?: boolean }).derived === true;
+
 function shortKey(index: number): string {
   return `$${index.toString(36)}`; // an identifier: unquoted in the bundle
 }
 
-function mapKeys(value: unknown, rename: (key: string) => string | null): unknown {
+function mapKeys(value: unknown, rename: (key: string, item: unknown) => string | null): unknown {
   if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const renamed = rename(key);
+    const renamed = rename(key, item);
     if (renamed !== null) out[renamed] = mapKeys(item, rename);
   }
   return out;
@@ -37,11 +48,37 @@ export function compactCatalog(catalog: Catalog): CompactCatalog {
     .filter((key) => !RUNTIME_UNUSED.has(key))
     .sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
   const index = new Map(keys.map((key, k) => [key, shortKey(k)]));
-  return { keys, data: mapKeys(catalog, (key) => index.get(key) ?? null) };
+  return {
+    keys,
+    data: mapKeys(withBatchMarkers(catalog), (key, item) =>
+      unused(key, item) ? null : (index.get(key) ?? null),
+    ),
+  };
+}
+
+function periodsOf(catalog: Catalog): PricePeriod[] {
+  return catalog.sections.flatMap((s) =>
+    s.kind === 'tokens' || s.kind === 'fine_tuning' ? s.rows.flatMap((r) => r.periods) : [],
+  );
+}
+
+function withBatchMarkers(catalog: Catalog): Catalog {
+  const copy = structuredClone(catalog);
+  for (const period of periodsOf(copy)) {
+    if (isDerived(period.tiers.batch))
+      (period.tiers as Record<string, unknown>).batch = DERIVED_BATCH;
+  }
+  return copy;
 }
 
 /** Load time: the catalog as src/ sees it. */
 export function expandCatalog(compact: CompactCatalog): Catalog {
   const long = new Map(compact.keys.map((key, k) => [shortKey(k), key]));
-  return mapKeys(compact.data, (key) => long.get(key) ?? key) as Catalog;
+  const catalog = mapKeys(compact.data, (key) => long.get(key) ?? key) as Catalog;
+  for (const period of periodsOf(catalog)) {
+    if ((period.tiers.batch as unknown) === DERIVED_BATCH) {
+      period.tiers.batch = deriveBatchPrices(period.tiers.standard!, catalog.batch.discount);
+    }
+  }
+  return catalog;
 }

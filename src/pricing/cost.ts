@@ -67,12 +67,7 @@ export function checkInputParts(usage: TokenUsage, kind = ''): void {
 /**
  * Cost in USD of token usage. `kind` names the token family in messages ("", "audio ", "image ").
  */
-export function tokenCost(
-  priced: PricedTiers,
-  tier: TierId,
-  usage: TokenUsage,
-  kind = '',
-): number {
+export function tokenCost(priced: PricedTiers, tier: TierId, usage: TokenUsage, kind = ''): number {
   checkInputParts(usage, kind);
   if (!(usage.requests > 0)) {
     throw new PricingError(`requests must be more than 0 (got ${usage.requests})`);

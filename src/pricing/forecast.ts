@@ -101,7 +101,10 @@ function monthPrices(workload: Workload, start: YearMonth | null, m: number): Pr
 }
 
 /** Cost in USD of one average request of the workload (long-context rates per average request). */
-export function averageRequestCost(workload: Workload, priced = pricesOn(workload.model, null)): number {
+export function averageRequestCost(
+  workload: Workload,
+  priced = pricesOn(workload.model, null),
+): number {
   return tokenCost(priced, workload.tier, {
     input: workload.avgInputTokens,
     output: workload.avgOutputTokens,
@@ -130,7 +133,9 @@ export function forecastCosts(
     averageRequestCost(workload, priced); // throws for a rate the workload needs but the model lacks
     const requests = workload.requestsPerDay * days * growth ** m;
     if (!Number.isFinite(requests)) {
-      throw new PricingError('the numbers are too large to compute: check requests_per_day and monthly_growth');
+      throw new PricingError(
+        'the numbers are too large to compute: check requests_per_day and monthly_growth',
+      );
     }
     return tokenCost(priced, tier, {
       input: avgInputTokens * requests,

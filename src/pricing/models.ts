@@ -142,7 +142,12 @@ export interface ModelIndex {
 
 const dayOrNull = (iso: string | undefined): Day | null => (iso ? isoToDay(iso) : null);
 
-function tokenModel(sectionId: SectionId, row: TokenRow, catalog: Catalog, fineTuned = false): TokenModel {
+function tokenModel(
+  sectionId: SectionId,
+  row: TokenRow,
+  catalog: Catalog,
+  fineTuned = false,
+): TokenModel {
   const model: TokenModel = {
     name: row.model,
     sectionId,
@@ -391,7 +396,8 @@ function resolveFineTuned(typed: string, index: ModelIndex): TokenModel {
     // never fall back to the base model: fine-tuned inference costs about twice as much
     miss(typed, 'text', () => {
       const known = closestNames(base, index.fineTuned.names);
-      const hint = known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
+      const hint =
+        known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
       return `no fine-tuning price for "${typed.trim()}": the catalog lists fine-tuning for ${[
         ...new Set([...index.fineTuned.byKey.values()].map((m) => m.row.model)),
       ].join(', ')}${hint ? `; ${hint}` : ''}`;

@@ -107,7 +107,12 @@ function standardOnly(tier: TierId, what: string): void {
 }
 
 /** One price as the catalog has it: USD per 1M tokens, per hour, per minute or per 1M characters. */
-export function lookupPrice(model: string, kind: PriceKind, tier: TierId, day: Day | null = null): number {
+export function lookupPrice(
+  model: string,
+  kind: PriceKind,
+  tier: TierId,
+  day: Day | null = null,
+): number {
   switch (kind) {
     case 'input':
     case 'cached_input':
@@ -125,7 +130,13 @@ export function lookupPrice(model: string, kind: PriceKind, tier: TierId, day: D
     case 'image_input':
     case 'image_cached_input':
     case 'image_output':
-      return tokenPrice(resolveImageTokensModel(model), kind.slice(6) as Column, tier, day, 'image ');
+      return tokenPrice(
+        resolveImageTokensModel(model),
+        kind.slice(6) as Column,
+        tier,
+        day,
+        'image ',
+      );
     case 'training': {
       const row = resolveTrainingModel(model);
       standardOnly(tier, `fine-tuning training of ${row.model}`);

@@ -70,7 +70,8 @@ function checkTokenPrices(c: Checker, value: Json, path: string, nested = false)
   if (value.input === null && value.output === null && value.cached_input === null) {
     c.fail(path, 'a tier with no price at all');
   }
-  if ('long_context' in value) checkTokenPrices(c, value.long_context, `${path}.long_context`, true);
+  if ('long_context' in value)
+    checkTokenPrices(c, value.long_context, `${path}.long_context`, true);
 }
 
 function day(c: Checker, value: Json, path: string): void {
@@ -92,7 +93,8 @@ function checkTokenRow(
   if ('retired' in row) day(c, row.retired, `${path}.retired`);
   if (c.array(row.sources, `${path}.sources`)) {
     for (const id of row.sources)
-      if (typeof id !== 'string' || !(id in sources)) c.fail(`${path}.sources`, `unknown source ${JSON.stringify(id)}`);
+      if (typeof id !== 'string' || !(id in sources))
+        c.fail(`${path}.sources`, `unknown source ${JSON.stringify(id)}`);
   }
   if (!c.array(row.periods, `${path}.periods`)) return;
   let previous = '';
@@ -100,13 +102,15 @@ function checkTokenRow(
     const where = `${path}.periods[${p}]`;
     if (!c.object(period, where)) return;
     day(c, period.from, `${where}.from`);
-    if (typeof period.from === 'string' && period.from <= previous) c.fail(`${where}.from`, 'periods out of order');
+    if (typeof period.from === 'string' && period.from <= previous)
+      c.fail(`${where}.from`, 'periods out of order');
     previous = String(period.from);
     if (p === 0 && typeof row.released === 'string' && period.from !== row.released)
       c.fail(`${where}.from`, `the first period starts on release (${row.released})`);
     if (!c.object(period.tiers, `${where}.tiers`)) return;
     for (const tier of Object.keys(period.tiers)) {
-      if (!tiers.includes(tier)) c.fail(`${where}.tiers.${tier}`, `tier not offered by the section`);
+      if (!tiers.includes(tier))
+        c.fail(`${where}.tiers.${tier}`, `tier not offered by the section`);
       checkTokenPrices(c, period.tiers[tier], `${where}.tiers.${tier}`);
     }
   });

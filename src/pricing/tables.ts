@@ -121,7 +121,11 @@ function withTier(args: (string | number)[], tier: TierId, day: Day | null): (st
 const EXTRA_COLUMNS = [
   ['cache_write', 'Cache write', (p: TokenPrices) => p.cache_write],
   ['long_context_input', 'Long context input', (p: TokenPrices) => p.long_context?.input],
-  ['long_context_cached_input', 'Long context cached input', (p: TokenPrices) => p.long_context?.cached_input],
+  [
+    'long_context_cached_input',
+    'Long context cached input',
+    (p: TokenPrices) => p.long_context?.cached_input,
+  ],
   ['long_context_output', 'Long context output', (p: TokenPrices) => p.long_context?.output],
 ] as const;
 
@@ -186,18 +190,20 @@ function buildRows(
         const tiers = rowTiers(row, day);
         if (!tiers) return [];
         const prices = tiers[tier];
-        return [[
-          row.model,
-          price(row.training.price, 'OPENAI_PRICE', [row.model, 'training']),
-          `per ${row.training.unit}`,
-          ...section.columns.map((column) =>
-            price(
-              prices ? prices[column] : null,
-              'OPENAI_PRICE',
-              withTier([`ft:${row.model}`, column], tier, day),
+        return [
+          [
+            row.model,
+            price(row.training.price, 'OPENAI_PRICE', [row.model, 'training']),
+            `per ${row.training.unit}`,
+            ...section.columns.map((column) =>
+              price(
+                prices ? prices[column] : null,
+                'OPENAI_PRICE',
+                withTier([`ft:${row.model}`, column], tier, day),
+              ),
             ),
-          ),
-        ]];
+          ],
+        ];
       });
       return { header, rows };
     }
@@ -225,16 +231,18 @@ function buildRows(
     case 'unit_prices': {
       const header = ['Model', 'API id', 'Use case', 'Cost', 'Unit'];
       const shownOn = dayToIso(day ?? AS_OF_DAY);
-      const rows = section.rows.filter((row) => !row.released || row.released <= shownOn).map((row) => [
-        row.model,
-        row.apiId,
-        row.useCase,
-        price(row.price, 'OPENAI_PRICE', [
+      const rows = section.rows
+        .filter((row) => !row.released || row.released <= shownOn)
+        .map((row) => [
+          row.model,
           row.apiId,
-          row.unit === 'minute' ? 'per_minute' : 'per_1m_characters',
-        ]),
-        `per ${row.unit}`,
-      ]);
+          row.useCase,
+          price(row.price, 'OPENAI_PRICE', [
+            row.apiId,
+            row.unit === 'minute' ? 'per_minute' : 'per_1m_characters',
+          ]),
+          `per ${row.unit}`,
+        ]);
       return { header, rows };
     }
     case 'image_generation': {
@@ -294,11 +302,18 @@ const RETIRED_TITLE = 'Retired models (last prices)';
  * A table in a tier as it stood on `day` (null: current prices); omitted tier = the section's own
  * default (flex for flex). The "retired" table lists the models retired by then.
  */
-export function buildPriceTable(sectionId: string, tier?: TierId, day: Day | null = null): PriceTable {
+export function buildPriceTable(
+  sectionId: string,
+  tier?: TierId,
+  day: Day | null = null,
+): PriceTable {
   if (sectionId === 'retired') {
     const shownTier = tier ?? 'standard';
     const { header, rows } = retiredRows(shownTier, day);
-    const prices = rows.flat().filter(isPriceCell).map((c) => c.price);
+    const prices = rows
+      .flat()
+      .filter(isPriceCell)
+      .map((c) => c.price);
     return {
       sectionId: 'retired',
       tier: shownTier,

@@ -48,7 +48,8 @@ export function tierNotOfferedMessage(name: string, tier: TierId, offered: TierI
 /** The prices of a tier; an error listing the offered tiers if the model lacks it. */
 export function tierPrices(priced: PricedTiers, tier: TierId): TokenPrices {
   const prices = priced.tiers[tier];
-  if (!prices) throw new PricingError(tierNotOfferedMessage(priced.name, tier, offeredTiers(priced)));
+  if (!prices)
+    throw new PricingError(tierNotOfferedMessage(priced.name, tier, offeredTiers(priced)));
   return prices;
 }
 

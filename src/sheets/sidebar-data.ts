@@ -58,7 +58,7 @@ export function getSidebarData(): SidebarData {
       id: s.id as SectionId,
       title: s.title,
       tiers: [...s.tiers],
-      rowCount: s.rows.length,
+      rowCount: buildPriceTable(s.id, s.tiers[0]).rows.length,
       rows: Object.fromEntries(s.tiers.map((tier) => [tier, previewRows(s.id, tier)])),
     })),
     textModels: text.rows

@@ -21,11 +21,13 @@ import {
   type TokenModel,
 } from '../../src/pricing/models';
 import type { TierId } from '../../src/pricing/catalog';
+import { isoToDay } from '../../src/pricing/dates';
 import { resolveTool } from '../../src/pricing/tools';
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import {
   D,
   expectClose,
+  LONG_CONTEXT_ABOVE,
   rowOf,
   sectionOf,
   thrown,
@@ -43,7 +45,35 @@ function costOf(
   cached: number,
   kind = '',
 ): number {
-  return tokenCost(pricesOn(model, null), tier, { input, output, cached, cacheWrite: 0, requests: 1 }, kind);
+  return costOn(null, model, tier, input, output, cached, kind);
+}
+
+/** The same on a day (YYYY-MM-DD; null: current prices). */
+function costOn(
+  day: string | null,
+  model: TokenModel,
+  tier: TierId,
+  input: number,
+  output: number,
+  cached: number,
+  kind = '',
+): number {
+  const priced = pricesOn(model, day === null ? null : isoToDay(day));
+  return tokenCost(priced, tier, { input, output, cached, cacheWrite: 0, requests: 1 }, kind);
+}
+
+/** The period of a catalog row (as JSON) in force on a day. */
+function periodOn(row: AnyRow, day: string): AnyRow {
+  let found;
+  for (const p of row.periods) if (p.from <= day) found = p;
+  return found;
+}
+
+/** Whether a text model bills long requests at long-context rates on `day` (its standard tier). */
+const TEXT_ROWS = sectionOf('text').rows as AnyRow[];
+function hasLongContext(model: string, day: string): boolean {
+  const row = TEXT_ROWS.find((r) => r.model === model);
+  return row !== undefined && periodOn(row, day)?.tiers.standard?.long_context !== undefined;
 }
 
 const USAGES: [number, number, number][] = [
@@ -56,46 +86,98 @@ const USAGES: [number, number, number][] = [
   [3, 7, 1],
 ];
 
-/** Every usage a row can price in a tier, each checked against the reference. */
+/**
+ * Every usage a row can price in a tier on a day (null: current prices), each checked against the
+ * reference. `longContext`: the model bills long requests at long-context rates (so a tier without
+ * them cannot price a long request).
+ */
 function checkRow(
   resolve: (name: string) => TokenModel,
   name: string,
   prices: Prices,
   tier: string,
   kind = '',
+  day: string | null = null,
+  longContext = false,
 ): void {
   const model = resolve(name);
-  const cachedRate = tier === 'batch' ? prices.input : (prices.cached_input ?? prices.input);
+  const cost = (input: number, output: number, cached: number) =>
+    costOn(day, model, tier as never, input, output, cached, kind);
   for (const [input, output, cached] of USAGES) {
-    const usable =
-      (input - cached <= 0 || prices.input !== null) &&
-      (cached === 0 || cachedRate !== null) &&
-      (output === 0 || prices.output !== null);
-    if (usable) {
-      expectClose(
-        costOf(model, tier as never, input, output, cached, kind),
-        tokenCostRef(prices, tier, input, output, cached),
+    const long = input > LONG_CONTEXT_ABOVE;
+    if (long && longContext && !prices.long_context) {
+      expect(() => cost(input, output, cached)).toThrow(
+        `has no long-context price in the ${tier} tier: a request with more than 272,000 input tokens cannot be priced there`,
       );
+      continue;
+    }
+    const rates = long && prices.long_context ? prices.long_context : prices;
+    const cachedRate = tier === 'batch' ? rates.input : (rates.cached_input ?? rates.input);
+    const usable =
+      (input - cached <= 0 || rates.input !== null) &&
+      (cached === 0 || cachedRate !== null) &&
+      (output === 0 || rates.output !== null);
+    if (usable) {
+      expectClose(cost(input, output, cached), tokenCostRef(prices, tier, input, output, cached));
     } else {
-      expect(() => costOf(model, tier as never, input, output, cached, kind)).toThrow(
-        /price \(the pricing page shows "-"\): .*tokens must be 0 or blank/,
+      expect(() => cost(input, output, cached)).toThrow(
+        /price( in the \w+ tier)? \(not offered\): .*tokens must be 0 or blank/,
       );
     }
   }
   // nothing used costs nothing
-  expect(costOf(model, tier as never, 0, 0, 0, kind)).toBe(0);
+  expect(cost(0, 0, 0)).toBe(0);
+}
+
+/** Names a row answers to: its model, snapshot and aliases. */
+const namesOf = (row: AnyRow): string[] =>
+  [row.model, row.snapshot, ...(row.aliases ?? [])].filter(Boolean);
+
+/**
+ * Every period of a row, every tier of the period, on the period's first day (and the last period
+ * also at current prices), by every name of the row.
+ */
+function checkPeriods(
+  resolve: (name: string) => TokenModel,
+  row: AnyRow,
+  kind: string,
+  longContextOn: (day: string) => boolean,
+  prefix = '',
+): number {
+  let checked = 0;
+  row.periods.forEach((period: AnyRow, k: number) => {
+    const days: (string | null)[] = [period.from];
+    if (k === row.periods.length - 1) days.push(null);
+    for (const day of days) {
+      for (const [tier, prices] of Object.entries(period.tiers) as [string, Prices][]) {
+        for (const name of namesOf(row)) {
+          checkRow(
+            resolve,
+            `${prefix}${name}`,
+            prices,
+            tier,
+            kind,
+            day,
+            longContextOn(period.from),
+          );
+          checked++;
+        }
+      }
+    }
+  });
+  return checked;
 }
 
 describe('text tokens (every row, every tier it is offered in)', () => {
   for (const id of ['text', 'transcription_text', 'embeddings', 'moderation', 'other']) {
-    test(`${id}`, () => {
+    test(`${id}: every period of every row, in every tier, by every name`, () => {
+      let checked = 0;
       for (const row of sectionOf(id).rows as AnyRow[]) {
-        for (const [tier, prices] of Object.entries(row.tiers) as [string, Prices][]) {
-          for (const name of [row.model, row.snapshot].filter(Boolean)) {
-            checkRow(resolveTextModel, name, prices, tier);
-          }
-        }
+        checked += checkPeriods(resolveTextModel, row, '', (day) =>
+          id === 'text' ? hasLongContext(row.model, day) : false,
+        );
       }
+      expect(checked).toBeGreaterThanOrEqual(sectionOf(id).rows.length);
     });
   }
 
@@ -136,18 +218,27 @@ describe('text tokens (every row, every tier it is offered in)', () => {
       costOf(resolveTextModel('o4-mini-2025-04-16'), 'flex', 2_000_000, 1_000_000, 1_000_000),
     ).toBe(2.888);
     for (const row of sectionOf('flex').rows as AnyRow[]) {
-      checkRow(resolveTextModel, row.model, row.tiers.flex, 'flex');
-      checkRow(resolveTextModel, row.snapshot, row.tiers.flex, 'flex');
+      checkPeriods(resolveTextModel, row, '', (day) => hasLongContext(row.model, day));
     }
+  });
+
+  test('a flex period without flex prices: not offered in flex from that day', () => {
+    // Sol's flex prices end with its 2026-08-21 price cut (no source gives the new ones)
+    const sol = resolveTextModel('gpt-5.6-sol');
+    expectClose(
+      costOn('2026-08-20', sol, 'flex', 100_000, 0, 0),
+      D(rowOf('flex', 'gpt-5.6-sol').periods[0].tiers.flex.input).times(100_000).div(1e6),
+    );
+    expect(() => costOn('2026-08-21', sol, 'flex', 100_000, 0, 0)).toThrow(
+      'gpt-5.6-sol is not offered in the flex (flex processing) tier (offered in: standard, batch)',
+    );
   });
 
   test('embeddings: input only; output tokens are an error', () => {
     expect(costOf(resolveTextModel('text-embedding-3-small'), 'standard', 1e6, 0, 0)).toBe(0.02);
     expect(costOf(resolveTextModel('text-embedding-3-large'), 'batch', 1e6, 0, 0)).toBe(0.065);
-    expect(() =>
-      costOf(resolveTextModel('text-embedding-3-small'), 'standard', 10, 1, 0),
-    ).toThrow(
-      'text-embedding-3-small has no output price (the pricing page shows "-"): output tokens must be 0 or blank',
+    expect(() => costOf(resolveTextModel('text-embedding-3-small'), 'standard', 10, 1, 0)).toThrow(
+      'text-embedding-3-small has no output price (not offered): output tokens must be 0 or blank',
     );
   });
 
@@ -190,7 +281,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
 
   test('cached > input is an error', () => {
     expect(() => costOf(resolveTextModel('gpt-4o'), 'standard', 10, 0, 11)).toThrow(
-      'cached input tokens (11) exceed input tokens (10): cached tokens are part of input tokens',
+      'cached input tokens (11) exceed input tokens (10): they are part of input tokens',
     );
   });
 });
@@ -203,6 +294,7 @@ describe('fine-tuned models (ft:)', () => {
       for (const tier of ['standard', 'batch']) {
         checkRow(ft, `ft:${row.model}`, row.tiers[tier], tier);
       }
+      checkPeriods(ft, row, '', () => false, 'ft:');
     }
   });
 
@@ -253,7 +345,7 @@ describe('fine-tuned models (ft:)', () => {
       'ft:',
     ]) {
       expect(thrown(() => ft(name)).message).toMatch(
-        /^no fine-tuning price for "ft:[^"]*": the pricing page lists fine-tuning for /,
+        /^no fine-tuning price for "ft:[^"]*": the catalog lists fine-tuning for /,
       );
     }
     expect(thrown(() => ft('ft:gpt-4o-mini-2024-07-19')).message).toContain(
@@ -262,9 +354,7 @@ describe('fine-tuned models (ft:)', () => {
   });
 
   test('flex is not offered for fine-tuned models', () => {
-    expect(() => costOf(ft('ft:o4-mini'), 'flex', 1, 0, 0)).toThrow(
-      /offered in: standard, batch/,
-    );
+    expect(() => costOf(ft('ft:o4-mini'), 'flex', 1, 0, 0)).toThrow(/offered in: standard, batch/);
   });
 });
 
@@ -272,9 +362,7 @@ describe('audio tokens (both audio tables)', () => {
   test('every row', () => {
     for (const id of ['audio', 'transcription_audio']) {
       for (const row of sectionOf(id).rows as AnyRow[]) {
-        for (const name of [row.model, row.snapshot].filter(Boolean)) {
-          checkRow(resolveAudioModel, name, row.tiers.standard, 'standard', 'audio ');
-        }
+        checkPeriods(resolveAudioModel, row, 'audio ', () => false);
       }
     }
   });
@@ -287,7 +375,7 @@ describe('audio tokens (both audio tables)', () => {
     expect(() =>
       costOf(resolveAudioModel('gpt-4o-mini-tts'), 'standard', 1, 0, 0, 'audio '),
     ).toThrow(
-      'gpt-4o-mini-tts has no audio input price (the pricing page shows "-"): audio input tokens must be 0 or blank',
+      'gpt-4o-mini-tts has no audio input price (not offered): audio input tokens must be 0 or blank',
     );
     expect(() => costOf(resolveAudioModel('gpt-4o-audio-preview'), 'batch', 1, 0, 0)).toThrow(
       /offered in: standard/,
@@ -300,6 +388,12 @@ describe('image tokens', () => {
     const row = rowOf('image_tokens', 'gpt-image-1');
     checkRow(resolveImageTokensModel, 'gpt-image-1', row.tiers.standard, 'standard', 'image ');
     expect(costOf(resolveImageTokensModel('GPT-IMAGE-1'), 'standard', 1e6, 1e6, 1e6)).toBe(42.5);
+  });
+
+  test('every row, every period', () => {
+    for (const row of sectionOf('image_tokens').rows as AnyRow[]) {
+      checkPeriods(resolveImageTokensModel, row, 'image ', () => false);
+    }
   });
 });
 
@@ -385,7 +479,7 @@ describe('per minute, per 1M characters, training', () => {
     expect(trainingCost(resolveTrainingModel('o4-mini'), 2.5)).toBe(250);
     expect(trainingCost(resolveTrainingModel('o4-mini with data sharing'), 1)).toBe(100);
     expect(() => resolveTrainingModel('o3')).toThrow(
-      '"o3" has no fine-tuning training price on the pricing page; use OPENAI_COST (text-token price)',
+      '"o3" has no fine-tuning training price; use OPENAI_COST (text-token price)',
     );
     expect(() => resolveTrainingModel('gpt-4o-mini-2024-07-19')).toThrow(
       /^unknown model "gpt-4o-mini-2024-07-19" \(did you mean "gpt-4o-mini-2024-07-18"\?\)$/,

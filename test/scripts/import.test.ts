@@ -13,7 +13,14 @@ import {
   parsePricingPage,
   type Annotations,
 } from '../../scripts/import/parse-page';
-import { ANNOTATIONS_PATH, CATALOG_PATH, PAGE_PATH, ROOT, type AnyRow } from '../support/reference';
+import {
+  ANNOTATIONS_PATH,
+  CATALOG_PATH,
+  PAGE_DAY,
+  PAGE_PATH,
+  ROOT,
+  type AnyRow,
+} from '../support/reference';
 
 const PAGE = readFileSync(PAGE_PATH, 'utf8');
 const PAGE_LINES = PAGE.split('\n');
@@ -25,13 +32,22 @@ function parse(text = PAGE): Catalog {
   return parsePricingPage(text, ANNOTATIONS, SOURCE_FILE);
 }
 
+/** The page alone: each token row has one period, the page's day, with the printed prices. */
 const catalog = parse();
-const section = (id: string) => catalog.sections.find((s) => s.id === id)!;
-const rows = (id: string): AnyRow[] => section(id).rows;
-const row = (id: string, model: string): AnyRow => {
-  const found = rows(id).find((r) => r.model === model);
+/** The committed catalog: the page, genai-prices and the annotations merged. */
+const merged = JSON.parse(CATALOG_TEXT) as Catalog;
+const section = (id: string, from = catalog) => from.sections.find((s) => s.id === id)!;
+const rows = (id: string, from = catalog): AnyRow[] => section(id, from).rows;
+const row = (id: string, model: string, from = catalog): AnyRow => {
+  const found = rows(id, from).find((r) => r.model === model);
   if (!found) throw new Error(`no ${model} in ${id}`);
   return found;
+};
+/** The page's prices of a row (its only period). */
+const pageTiers = (r: AnyRow) => {
+  expect(r.periods).toHaveLength(1);
+  expect(r.periods[0].from).toBe(PAGE_DAY);
+  return r.periods[0].tiers;
 };
 
 /** The page with 1-based line `n` replaced. */
@@ -47,8 +63,49 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the committed page copy', () => {
-  test('parse + serialize reproduces data/prices.json byte for byte', () => {
-    expect(serializeCatalog(validateCatalog(parse()))).toBe(CATALOG_TEXT);
+  test('page + genai-prices + annotations reproduce data/prices.json byte for byte', () => {
+    const result = importPrices({
+      pagePath: PAGE_PATH,
+      catalogPath: join(dir, 'none.json'),
+      annotationsPath: ANNOTATIONS_PATH,
+      check: true,
+      rootDir: ROOT,
+    });
+    expect(serializeCatalog(result.catalog)).toBe(CATALOG_TEXT);
+    expect(result.wrote).toBe(false);
+  });
+
+  test('every page row keeps its page prices as its first period (from 2025-06-26)', () => {
+    let count = 0;
+    for (const s of catalog.sections) {
+      const committed = section(s.id, merged);
+      // the page's rows first, in page order; later models after them
+      const pageRows = committed.rows.slice(0, s.rows.length) as AnyRow[];
+      expect(pageRows.map((r) => r.model ?? r.name)).toEqual(
+        (s.rows as AnyRow[]).map((r) => r.model ?? r.name),
+      );
+      (s.rows as AnyRow[]).forEach((r, k) => {
+        count++;
+        if (!r.periods) {
+          expect(pageRows[k]).toEqual(r); // tools, unit prices, image prices: as printed
+          return;
+        }
+        expect(pageRows[k].sources).toContain('page');
+        const first = pageRows[k].periods[0];
+        expect(first.from).toBe(PAGE_DAY);
+        const printed = pageTiers(r);
+        for (const tier of Object.keys(printed)) {
+          expect([r.model, tier, first.tiers[tier]]).toEqual([r.model, tier, printed[tier]]);
+        }
+      });
+      for (const later of committed.rows.slice(s.rows.length) as AnyRow[]) {
+        expect([later.model, later.sources?.includes('page') ?? false]).toEqual([
+          later.model,
+          false,
+        ]);
+      }
+    }
+    expect(count).toBe(97);
   });
 
   test('importPrices in check mode reports no change and writes nothing', () => {
@@ -121,17 +178,49 @@ describe('tables and rows', () => {
 
   test('asOf is the newest snapshot date and the source is recorded', () => {
     expect(catalog.asOf).toBe('2025-06-26');
-    expect(catalog.source).toEqual({
-      title: 'OpenAI API pricing page',
-      url: 'https://platform.openai.com/docs/pricing',
-      file: SOURCE_FILE,
+    expect(catalog.since).toBe('2025-06-26');
+    expect(catalog.sources).toEqual({
+      page: {
+        title: 'OpenAI API pricing page',
+        url: 'https://platform.openai.com/docs/pricing',
+        file: SOURCE_FILE,
+        date: '2025-06-26',
+      },
     });
-    expect(catalog.schemaVersion).toBe(1);
+    expect(catalog.schemaVersion).toBe(2);
     expect(catalog.batch.discount).toBe(0.5);
+    expect(catalog.longContext.aboveInputTokens).toBe(272_000);
+  });
+
+  test('the merged catalog: as of the genai-prices data, since the page, every source named', () => {
+    expect(merged.asOf).toBe('2026-09-23');
+    expect(merged.since).toBe('2025-06-26');
+    expect(merged.sources.page).toEqual(catalog.sources.page);
+    expect(merged.sources['genai-prices']).toMatchObject({ version: '0.1.8', date: '2026-09-23' });
+    const named = new Set<string>();
+    for (const s of merged.sections)
+      for (const r of s.rows as AnyRow[]) for (const id of r.sources ?? []) named.add(id);
+    for (const id of named) expect(Object.keys(merged.sources)).toContain(id);
+    const counts = Object.fromEntries(merged.sections.map((s) => [s.id, s.rows.length]));
+    expect(counts).toEqual({
+      text: 54,
+      flex: 14,
+      audio: 9,
+      image_tokens: 7,
+      fine_tuning: 10,
+      tools: 5,
+      transcription_text: 3,
+      transcription_audio: 3,
+      audio_models: 4,
+      image_generation: 18,
+      embeddings: 3,
+      moderation: 2,
+      other: 19,
+    });
   });
 
   test('spot checks across every table', () => {
-    const std = (id: string, model: string) => row(id, model).tiers.standard;
+    const std = (id: string, model: string) => pageTiers(row(id, model)).standard;
     // text
     expect(std('text', 'gpt-4.1')).toEqual({ input: 2, cached_input: 0.5, output: 8 });
     expect(std('text', 'gpt-4.5-preview')).toEqual({ input: 75, cached_input: 37.5, output: 150 });
@@ -139,10 +228,10 @@ describe('tables and rows', () => {
     expect(std('text', 'o1-pro')).toEqual({ input: 150, cached_input: null, output: 600 });
     expect(std('text', 'gpt-image-1')).toEqual({ input: 5, cached_input: 1.25, output: null });
     // flex: as printed (0.138, not a recomputed 0.1375)
-    expect(row('flex', 'o4-mini').tiers).toEqual({
+    expect(pageTiers(row('flex', 'o4-mini'))).toEqual({
       flex: { input: 0.55, cached_input: 0.138, output: 2.2 },
     });
-    expect(row('flex', 'o3').tiers.flex).toEqual({ input: 1, cached_input: 0.25, output: 4 });
+    expect(pageTiers(row('flex', 'o3')).flex).toEqual({ input: 1, cached_input: 0.25, output: 4 });
     // audio tokens
     expect(std('audio', 'gpt-4o-audio-preview')).toEqual({
       input: 40,
@@ -170,7 +259,9 @@ describe('tables and rows', () => {
       baseModel: 'o4-mini-2025-04-16',
       variant: 'data sharing',
       training: { price: 100, unit: 'hour' },
-      tiers: { standard: { input: 2, cached_input: 0.5, output: 8 } },
+      periods: [
+        { from: PAGE_DAY, tiers: { standard: { input: 2, cached_input: 0.5, output: 8 } } },
+      ],
     });
     expect(std('fine_tuning', 'babbage-002')).toEqual({
       input: 1.6,
@@ -189,11 +280,11 @@ describe('tables and rows', () => {
     expect(tools[1].freeAllowance).toBe('1GB free');
     // transcription and speech
     expect(row('transcription_text', 'gpt-4o-mini-tts')).toMatchObject({
-      tiers: { standard: { input: 0.6, cached_input: null, output: null } },
+      periods: [{ tiers: { standard: { input: 0.6, cached_input: null, output: null } } }],
       perMinute: 0.015,
     });
     expect(row('transcription_audio', 'gpt-4o-transcribe')).toMatchObject({
-      tiers: { standard: { input: 6, cached_input: null, output: null } },
+      periods: [{ tiers: { standard: { input: 6, cached_input: null, output: null } } }],
       perMinute: 0.006,
     });
     expect(rows('audio_models')).toEqual([
@@ -237,14 +328,17 @@ describe('tables and rows', () => {
     expect(row('moderation', 'omni-moderation-latest')).toMatchObject({
       snapshot: 'omni-moderation-2024-09-26',
       free: true,
-      tiers: { standard: { input: 0, output: 0 } },
+      periods: [{ tiers: { standard: { input: 0, output: 0 } } }],
     });
     expect(std('other', 'gpt-4-32k')).toEqual({ input: 60, cached_input: null, output: 120 });
     expect(std('other', 'chatgpt-4o-latest')).toEqual({ input: 5, cached_input: null, output: 15 });
   });
 
   test('o1-pro cached input is "not offered" (null), never 0', () => {
-    expect(row('text', 'o1-pro').tiers.standard.cached_input).toBeNull();
+    expect(pageTiers(row('text', 'o1-pro')).standard.cached_input).toBeNull();
+    for (const period of row('text', 'o1-pro', merged).periods) {
+      expect(period.tiers.standard.cached_input).toBeNull();
+    }
   });
 
   test('every "-" on the page is null, never 0; only moderation prices are 0', () => {
@@ -253,9 +347,10 @@ describe('tables and rows', () => {
     for (const s of catalog.sections) {
       if (s.kind !== 'tokens' && s.kind !== 'fine_tuning') continue;
       for (const r of s.rows as AnyRow[]) {
-        const shown = r.tiers.standard ?? r.tiers.flex;
+        const tiers = pageTiers(r);
+        const shown = tiers.standard ?? tiers.flex;
         for (const column of (s as TokenSection).columns) if (shown[column] === null) nulls++;
-        for (const [tier, prices] of Object.entries(r.tiers) as [string, AnyRow][]) {
+        for (const [tier, prices] of Object.entries(tiers) as [string, AnyRow][]) {
           for (const value of [prices.input, prices.cached_input, prices.output]) {
             if (value === 0) expect([s.id, tier]).toEqual(['moderation', 'standard']);
           }
@@ -288,28 +383,53 @@ describe('tables and rows', () => {
     for (const r of rows('text')) expect(r.snapshot).toEqual(expect.any(String));
   });
 
-  test('batch prices are derived (50%), marked derived, with no cached-input price', () => {
-    expect(row('text', 'gpt-4o').tiers.batch).toEqual({
+  test('the page alone has no batch or priority prices: the merge derives and adds them', () => {
+    for (const s of catalog.sections) {
+      for (const r of s.rows as AnyRow[]) {
+        if (r.periods)
+          expect(Object.keys(pageTiers(r))).toEqual([s.id === 'flex' ? 'flex' : 'standard']);
+      }
+    }
+  });
+
+  test('batch prices are derived (50%) in every period, marked derived, with no cached-input price', () => {
+    expect(row('text', 'gpt-4o', merged).periods[0].tiers.batch).toEqual({
       input: 1.25,
       cached_input: null,
       output: 5,
       derived: true,
     });
-    for (const s of catalog.sections) {
+    const half = (p: number | null) => (p === null ? null : p / 2);
+    let batches = 0;
+    for (const s of merged.sections) {
       for (const r of s.rows as AnyRow[]) {
-        if (!r.tiers?.batch) continue;
-        const { standard, batch } = r.tiers;
-        expect(batch).toEqual({
-          input: standard.input === null ? null : standard.input / 2,
-          cached_input: null,
-          output: standard.output === null ? null : standard.output / 2,
-          derived: true,
-        });
+        for (const period of r.periods ?? []) {
+          const { standard, batch } = period.tiers;
+          if (!batch) continue;
+          batches++;
+          const expected: AnyRow = {
+            input: half(standard.input),
+            cached_input: null,
+            output: half(standard.output),
+            derived: true,
+          };
+          // long context too; cache writes bill at the batch input rate (no cache-write price)
+          if (standard.long_context) {
+            expected.long_context = {
+              input: half(standard.long_context.input),
+              cached_input: null,
+              output: half(standard.long_context.output),
+            };
+          }
+          expect([r.model, period.from, batch]).toEqual([r.model, period.from, expected]);
+        }
       }
     }
+    expect(batches).toBeGreaterThan(60);
   });
 
   const NOT_IN_BATCH = [
+    // the page's rows without batch prices
     'gpt-4o-audio-preview',
     'gpt-4o-mini-audio-preview',
     'gpt-4o-realtime-preview',
@@ -320,24 +440,42 @@ describe('tables and rows', () => {
     'o1-mini',
     'gpt-image-1',
     'chatgpt-4o-latest',
+    // later realtime, audio and image models: not offered in the Batch API
+    'gpt-realtime',
+    'gpt-realtime-2',
+    'gpt-realtime-mini',
+    'gpt-audio',
+    'gpt-audio-mini',
+    'gpt-image-1.5',
+    'gpt-image-2',
+    'gpt-image-1-mini',
   ];
 
   test('models not offered in Batch have no batch tier; every other batch-table row has one', () => {
     for (const id of ['text', 'other']) {
-      for (const r of rows(id)) {
-        expect([r.model, 'batch' in r.tiers]).toEqual([r.model, !NOT_IN_BATCH.includes(r.model)]);
+      for (const r of rows(id, merged)) {
+        for (const period of r.periods) {
+          expect([r.model, period.from, 'batch' in period.tiers]).toEqual([
+            r.model,
+            period.from,
+            !NOT_IN_BATCH.includes(r.model),
+          ]);
+        }
       }
     }
     for (const id of ['embeddings', 'fine_tuning']) {
-      for (const r of rows(id)) expect([r.model, 'batch' in r.tiers]).toEqual([r.model, true]);
+      for (const r of rows(id, merged)) {
+        for (const period of r.periods)
+          expect([r.model, 'batch' in period.tiers]).toEqual([r.model, true]);
+      }
     }
-    const allNames = [...rows('text'), ...rows('other')].map((r) => r.model);
+    const allNames = [...rows('text', merged), ...rows('other', merged)].map((r) => r.model);
     for (const name of NOT_IN_BATCH) expect(allNames).toContain(name);
     for (const legacy of ['gpt-4', 'gpt-3.5-turbo', 'davinci-002', 'babbage-002'])
-      expect(row('other', legacy).tiers.batch).toBeDefined();
+      expect(row('other', legacy, merged).periods[0].tiers.batch).toBeDefined();
   });
 
-  test('tables without the Batch toggle have no batch prices', () => {
+  test('tables without the Batch toggle have no batch prices; priority only in text', () => {
     for (const id of [
       'flex',
       'audio',
@@ -345,16 +483,41 @@ describe('tables and rows', () => {
       'transcription_text',
       'transcription_audio',
     ]) {
-      for (const r of rows(id)) expect(r.tiers.batch).toBeUndefined();
+      for (const r of rows(id, merged)) {
+        for (const period of r.periods) {
+          expect(period.tiers.batch).toBeUndefined();
+          expect(period.tiers.priority).toBeUndefined();
+        }
+      }
     }
-    for (const s of catalog.sections) {
-      const expected = ['text', 'fine_tuning', 'embeddings', 'other'].includes(s.id)
+    for (const s of [...catalog.sections, ...merged.sections]) {
+      const expected = ['fine_tuning', 'embeddings', 'other'].includes(s.id)
         ? ['standard', 'batch']
-        : s.id === 'flex'
-          ? ['flex']
-          : ['standard'];
+        : s.id === 'text'
+          ? ['standard', 'batch', 'priority']
+          : s.id === 'flex'
+            ? ['flex']
+            : ['standard'];
       expect([s.id, s.tiers]).toEqual([s.id, expected]);
     }
+  });
+
+  test('priority prices are per model, from their source day, never on the page day', () => {
+    for (const r of rows('text', merged)) {
+      expect([r.model, 'priority' in r.periods[0].tiers && r.periods[0].from === PAGE_DAY]).toEqual(
+        [r.model, false],
+      );
+    }
+    const o3 = row('text', 'o3', merged);
+    expect(o3.periods.map((p: AnyRow) => [p.from, 'priority' in p.tiers])).toEqual([
+      [PAGE_DAY, false],
+      ['2025-09-23', true],
+    ]);
+    // the page's standard prices stay in force in the later period
+    expect(o3.periods[1].tiers.standard).toEqual(o3.periods[0].tiers.standard);
+    // LiteLLM's gpt-5-nano priority input is a known source bug: no priority for gpt-5-nano
+    for (const p of row('text', 'gpt-5-nano', merged).periods)
+      expect(p.tiers.priority).toBeUndefined();
   });
 
   test('training unit: hour for the o4-mini rows, 1M tokens for the others', () => {
@@ -478,7 +641,7 @@ describe('refusals: never a partial catalog', () => {
     const [i, c, o] = [11, 12, 13];
     [lines[i], lines[c], lines[o]] = [PAGE_LINES[o], PAGE_LINES[i], PAGE_LINES[c]];
     const moved = parse(lines.join('\n'));
-    const first = (moved.sections[0].rows[0] as AnyRow).tiers.standard;
+    const first = pageTiers(moved.sections[0].rows[0]).standard;
     expect(first).toEqual({ input: 2, cached_input: 0.5, output: 8 });
   });
 });
@@ -492,7 +655,7 @@ describe('the CLI', () => {
     const result = run('--check', 'data/openai-pricing-page-2025-07.txt');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('parsed 13 tables, 97 priced rows, as of 2025-06-26');
+    expect(result.stdout).toContain('parsed 13 tables, 151 priced rows, as of 2026-09-23');
     expect(result.stdout).toContain('data/prices.json is up to date');
   });
 
@@ -501,10 +664,14 @@ describe('the CLI', () => {
     writeFileSync(pagePath, withLine(12, '$2.50'));
     const result = run('--check', pagePath);
     expect(result.status).not.toBe(0);
-    expect(result.stdout).toContain(
-      'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) standard input: $2 → $2.5',
-    );
-    expect(result.stdout).toContain('batch input: $1 → $1.25');
+    const changes = result.stdout.split('\n').filter((l) => l.startsWith('  changed: '));
+    // the page's price, and the batch price derived from it, in every period it stays in force
+    expect(changes).toEqual([
+      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.5',
+      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 batch input: $1 → $1.25',
+      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 standard input: $2 → $2.5',
+      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 batch input: $1 → $1.25',
+    ]);
     expect(result.stderr).toContain('would change');
     expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
   });
@@ -537,27 +704,40 @@ describe('describeChanges', () => {
     const before = clone();
     const after = clone();
     const text = after.sections[0] as TokenSection;
-    text.rows[0].tiers.standard!.input = 2.2;
-    text.rows[4].tiers.standard!.cached_input = null; // gpt-4o
+    expect(text.rows[4].model).toBe('gpt-4o');
+    text.rows[0].periods[0].tiers.standard!.input = 2.2;
+    text.rows[4].periods[0].tiers.standard!.cached_input = null;
     text.rows.push({
-      model: 'gpt-5',
-      snapshot: 'gpt-5-2025-08-07',
-      tiers: { standard: { input: 1.25, cached_input: 0.125, output: 10 } },
+      model: 'gpt-7',
+      snapshot: 'gpt-7-2026-10-01',
+      sources: ['genai-prices'],
+      released: '2026-10-01',
+      periods: [
+        { from: '2026-10-01', tiers: { standard: { input: 3, cached_input: 0.3, output: 20 } } },
+      ],
     });
+    const luna = text.rows.find((r) => r.model === 'gpt-5.6-luna')!;
+    luna.periods.push({
+      from: '2026-10-01',
+      tiers: { standard: { input: 0.1, cached_input: 0.01, output: 0.6 } },
+    });
+    const sol = text.rows.find((r) => r.model === 'gpt-5.6-sol')!;
+    delete sol.periods[1].tiers.standard!.cache_write;
     const other = after.sections.find((s) => s.id === 'other') as TokenSection;
     other.rows = other.rows.filter((r) => r.model !== 'gpt-4-32k');
-    after.asOf = '2025-08-07';
+    after.asOf = '2026-10-01';
     const lines = describeChanges(before, after);
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'as of: 2025-06-26 → 2025-08-07',
-        'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) standard input: $2 → $2.2',
-        'changed: text / gpt-4o (gpt-4o-2024-08-06) standard cached_input: $1.25 → not offered',
-        'added: text / gpt-5 (gpt-5-2025-08-07)',
-        'removed: other / gpt-4-32k',
-      ]),
-    );
-    expect(lines).toHaveLength(5);
+    expect(lines).toEqual([
+      'as of: 2026-09-23 → 2026-10-01',
+      'removed: other / gpt-4-32k',
+      'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.2',
+      'changed: text / gpt-4o (gpt-4o-2024-08-06) from 2025-06-26 standard cached input: $1.25 → not offered',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard input: (none) → $0.1',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard cached input: (none) → $0.01',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard output: (none) → $0.6',
+      'changed: text / gpt-5.6-sol from 2026-08-21 standard cache write: $5 → (none)',
+      'added: text / gpt-7 (gpt-7-2026-10-01)',
+    ]);
   });
 
   test('a first import (no catalog yet) lists every row as added', () => {
@@ -576,8 +756,95 @@ describe('schema', () => {
 
   test('a wrong type is rejected', () => {
     const bad = clone();
-    bad.sections[0].rows[0].tiers.standard.input = '2.00';
-    expect(() => validateCatalog(bad)).toThrow(/sections\[0\]\.rows\[0\]\.tiers\.standard\.input/);
+    bad.sections[0].rows[0].periods[0].tiers.standard.input = '2.00';
+    expect(() => validateCatalog(bad)).toThrow(
+      /sections\[0\]\.rows\[0\]\.periods\[0\]\.tiers\.standard\.input: expected a non-negative price, got "2\.00"/,
+    );
+  });
+
+  test('wrong types and order in periods are rejected', () => {
+    const problem = (change: (bad: Record<string, AnyRow>) => void): string => {
+      const bad = clone();
+      change(bad);
+      try {
+        validateCatalog(bad);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    const luna = (bad: Record<string, AnyRow>) =>
+      bad.sections[0].rows.find((r: AnyRow) => r.model === 'gpt-5.6-luna');
+    const at = (bad: Record<string, AnyRow>) =>
+      `sections[0].rows[${bad.sections[0].rows.indexOf(luna(bad))}]`;
+    let path = '';
+    expect(
+      problem((bad) => {
+        path = at(bad);
+        luna(bad).periods[1].from = '2026-07-01';
+      }),
+    ).toContain(`${path}.periods[1].from: periods out of order`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods[0].from = 'July 9, 2026';
+      }),
+    ).toContain(`${path}.periods[0].from: expected YYYY-MM-DD`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods[0].from = '2026-07-10';
+      }),
+    ).toContain(`${path}.periods[0].from: the first period starts on release (2026-07-09)`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods[1].tiers.standard.long_context.output = -1;
+      }),
+    ).toContain(
+      `${path}.periods[1].tiers.standard.long_context.output: expected a non-negative price`,
+    );
+    expect(
+      problem((bad) => {
+        luna(bad).periods[1].tiers.standard.cache_write = '0.25';
+      }),
+    ).toContain(`${path}.periods[1].tiers.standard.cache_write: expected a non-negative price`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods[1].tiers.standard.derived = 'yes';
+      }),
+    ).toContain(`${path}.periods[1].tiers.standard.derived: expected a boolean`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods = [];
+      }),
+    ).toContain(`${path}.periods: expected a non-empty array`);
+    expect(
+      problem((bad) => {
+        luna(bad).periods[0].tiers = [];
+      }),
+    ).toContain(`${path}.periods[0].tiers: expected an object`);
+    expect(
+      problem((bad) => {
+        luna(bad).sources.push('a-blog');
+      }),
+    ).toContain(`${path}.sources: unknown source "a-blog"`);
+    expect(
+      problem((bad) => {
+        luna(bad).retired = '2026/12/01';
+      }),
+    ).toContain(`${path}.retired: expected YYYY-MM-DD`);
+    // priority is a text-table tier only
+    expect(
+      problem((bad) => {
+        bad.sections[10].rows[0].periods[0].tiers.priority = {
+          input: 1,
+          cached_input: null,
+          output: null,
+        };
+      }),
+    ).toContain('sections[10].rows[0].periods[0].tiers.priority: tier not offered by the section');
+    expect(problem((bad) => (bad.since = '2025'))).toContain('catalog.since: expected YYYY-MM-DD');
+    expect(problem((bad) => (bad.schemaVersion = 1))).toContain(
+      'catalog.schemaVersion: expected 2',
+    );
   });
 
   test('a negative price is rejected', () => {
@@ -590,14 +857,16 @@ describe('schema', () => {
 
   test('a missing price key is rejected', () => {
     const bad = clone();
-    delete bad.sections[0].rows[3].tiers.standard.cached_input;
-    expect(() => validateCatalog(bad)).toThrow(/tiers\.standard\.cached_input: missing/);
+    delete bad.sections[0].rows[3].periods[0].tiers.standard.cached_input;
+    expect(() => validateCatalog(bad)).toThrow(
+      /sections\[0\]\.rows\[3\]\.periods\[0\]\.tiers\.standard\.cached_input: missing/,
+    );
   });
 
   test('a missing training price, unknown tier, bad asOf are rejected', () => {
     const bad = clone();
     delete bad.sections[4].rows[0].training.price;
-    bad.sections[0].rows[1].tiers.premium = { input: 1, cached_input: null, output: 1 };
+    bad.sections[0].rows[1].periods[0].tiers.premium = { input: 1, cached_input: null, output: 1 };
     bad.asOf = 'June 2025';
     const message = (() => {
       try {
@@ -608,7 +877,7 @@ describe('schema', () => {
       return '';
     })();
     expect(message).toContain('sections[4].rows[0].training.price');
-    expect(message).toContain('sections[0].rows[1].tiers.premium');
+    expect(message).toContain('sections[0].rows[1].periods[0].tiers.premium: tier not offered');
     expect(message).toContain('catalog.asOf: expected YYYY-MM-DD');
   });
 });

@@ -51,7 +51,7 @@ describe('loading dist/Code.js', () => {
       expect([name, vm.runInContext(`typeof ${name}`, context)]).toEqual([name, 'function']);
       expect(typeof context[BUNDLE_GLOBAL][name]).toBe('function');
     }
-    expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2025-06-26');
+    expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
     expect(vm.runInContext('OPENAI_COST("gpt-4o", 1000000, 1000000)', context)).toBe(12.5);
   });
 
@@ -134,8 +134,8 @@ describe('loading dist/Code.js', () => {
     // and the custom functions need no service either
     const { fns } = loaded!;
     expect(fns.OPENAI_COST('gpt-4o', 1000, 1000)).toBe(0.0125);
-    expect(fns.OPENAI_PRICE_TABLE('flex')).toHaveLength(3);
-    expect(fns.OPENAI_COMPARE(1000, 1000, 'flex')).toHaveLength(3);
+    expect(fns.OPENAI_PRICE_TABLE('flex', '', '2025-06-26')).toHaveLength(3);
+    expect(fns.OPENAI_COMPARE(1000, 1000, 'flex', 0, '2025-06-26')).toHaveLength(3);
     expect(touched).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ test('one rectangular block A1:Q16 with every grid the same shape', () => {
 test('the source line cites the price snapshot date, live and as text', () => {
   expect(at('B2')).toBe('=OPENAI_PRICES_AS_OF()');
   expect(String(at('C2'))).toContain(CATALOG.asOf);
-  expect(String(at('C2'))).toContain(CATALOG.source.url);
+  expect(String(at('C2'))).toContain(CATALOG.sources['genai-prices'].version!);
 });
 
 test('start month cell and calendar month headers follow the start month across the year', () => {

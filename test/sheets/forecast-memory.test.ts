@@ -120,7 +120,7 @@ describe('what the sheet holds', () => {
     expect(sheet.getRange('B2').getFormula()).toBe('=OPENAI_PRICES_AS_OF()');
     expect(sheet.getRange('B2').getValue()).toBe(CATALOG.asOf);
     expect(sheet.getRange('C2').getValue()).toBe(
-      `Source: ${CATALOG.source.title}, ${CATALOG.source.url} (snapshot of ${CATALOG.asOf})`,
+      `Sources: ${CATALOG.sources.page.title} (${CATALOG.since}) and ${CATALOG.sources['genai-prices'].title} ${CATALOG.sources['genai-prices'].version}; prices as of ${CATALOG.asOf}`,
     );
     // written as the text "2027-12-01", which Sheets (and the playground) read as a date
     const start = sheet.getRange('B3').getValue() as Date;

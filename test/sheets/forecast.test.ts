@@ -139,14 +139,15 @@ describe('the built bundle', () => {
       },
       Utilities: {
         formatDate: (date: Date, zone: string, pattern: string) => {
-          expect(pattern).toBe('yyyy-MM');
+          expect(pattern).toBe('yyyy-MM-dd');
           const parts = new Intl.DateTimeFormat('en-CA', {
             timeZone: zone,
             year: 'numeric',
             month: '2-digit',
+            day: '2-digit',
           }).formatToParts(date);
           const part = (type: string) => parts.find((p) => p.type === type)!.value;
-          return `${part('year')}-${part('month')}`;
+          return `${part('year')}-${part('month')}-${part('day')}`;
         },
       },
     });

@@ -6,6 +6,7 @@ import {
   D,
   expectClose,
   isErrorObject,
+  rawCatalog,
   rowOf,
   sectionOf,
   thrown,
@@ -206,7 +207,7 @@ describe('bad cells: the message names the row and counts the others', () => {
     expect(
       errorMessage(() => fns.OPENAI_COST(col('gpt-4o', 'gpt-4o'), col(10, 10), 0, '', col(5, 11))),
     ).toBe(
-      'row 2: cached input tokens (11) exceed input tokens (10): cached tokens are part of input tokens',
+      'row 2: cached input tokens (11) exceed input tokens (10): they are part of input tokens',
     );
   });
 
@@ -216,7 +217,7 @@ describe('bad cells: the message names the row and counts the others', () => {
         fns.OPENAI_COST(col('text-embedding-3-small', 'text-embedding-3-large'), 100, col(0, 5)),
       ),
     ).toBe(
-      'row 2: text-embedding-3-large has no output price (the pricing page shows "-"): output tokens must be 0 or blank',
+      'row 2: text-embedding-3-large has no output price (not offered): output tokens must be 0 or blank',
     );
   });
 
@@ -227,7 +228,7 @@ describe('bad cells: the message names the row and counts the others', () => {
       'row 2: gpt-4o-audio-preview is not offered in the batch (Batch API) tier (offered in: standard)',
     );
     expect(errorMessage(() => fns.OPENAI_COST('gpt-4o', 100, 1, 'flex'))).toBe(
-      'gpt-4o is not offered in the flex (flex processing) tier (offered in: standard, batch)',
+      'gpt-4o is not offered in the flex (flex processing) tier (offered in: standard, batch, priority)',
     );
     expect(errorMessage(() => fns.OPENAI_COST('gpt-4o', 100, 1, 'premium'))).toMatch(
       /^unknown tier "premium"/,
@@ -269,18 +270,18 @@ describe('bad cells: the message names the row and counts the others', () => {
         fns.OPENAI_AUDIO_COST(col('gpt-4o-realtime-preview', 'gpt-4o-mini-tts'), col(1, 1), 0),
       ),
     ).toBe(
-      'row 2: gpt-4o-mini-tts has no audio input price (the pricing page shows "-"): audio input tokens must be 0 or blank',
+      'row 2: gpt-4o-mini-tts has no audio input price (not offered): audio input tokens must be 0 or blank',
     );
     expect(
       errorMessage(() => fns.OPENAI_IMAGE_TOKENS_COST('gpt-image-1', col(1, 1), 0, '', col(0, 2))),
     ).toBe(
-      'row 2: cached image input tokens (2) exceed image input tokens (1): cached tokens are part of input tokens',
+      'row 2: cached image input tokens (2) exceed image input tokens (1): they are part of input tokens',
     );
     expect(
       errorMessage(() => fns.OPENAI_IMAGE_COST('gpt-image-1', col('low', 'ultra'), '1024x1024')),
     ).toBe('row 2: gpt-image-1 has no quality "ultra" (use "low", "medium", "high")');
     expect(errorMessage(() => fns.OPENAI_MINUTES_COST(col('whisper-1', 'tts-1'), 1))).toBe(
-      'row 2: "tts-1" has no per-minute price on the pricing page; use OPENAI_TTS_COST (per-character (TTS) price)',
+      'row 2: "tts-1" has no per-minute price; use OPENAI_TTS_COST (per-character (TTS) price)',
     );
     expect(errorMessage(() => fns.OPENAI_TTS_COST('tts-1', col(1, 'many')))).toBe(
       'row 2: characters is the text "many", not a number',
@@ -297,7 +298,7 @@ describe('bad cells: the message names the row and counts the others', () => {
     );
     expect(
       errorMessage(() => fns.OPENAI_PRICE(col('o1-pro', 'o1-pro'), col('input', 'cached_input'))),
-    ).toBe('row 2: o1-pro has no cached input price: the pricing page shows "-" (not offered)');
+    ).toBe('row 2: o1-pro has no cached input price: the price list shows "-" (not offered)');
   });
 });
 
@@ -374,18 +375,32 @@ describe('look-up functions', () => {
 
   test('OPENAI_MODELS with and without a category', () => {
     const all = plain(fns.OPENAI_MODELS());
-    expect(all[0]).toEqual(['model', 'category']);
-    expect(all).toContainEqual(['gpt-4.1-2025-04-14', 'text']);
-    expect(all).toContainEqual(['whisper-1', 'audio_models']);
-    expect(all).toContainEqual(['dall-e-3', 'image_generation']);
-    for (const row of all) expect(row).toHaveLength(2);
-    expect(plain(fns.OPENAI_MODELS(undefined))).toEqual(all);
-    expect(plain(fns.OPENAI_MODELS('flex'))).toEqual([
-      ['o3'],
-      ['o3-2025-04-16'],
-      ['o4-mini'],
-      ['o4-mini-2025-04-16'],
+    expect(all[0]).toEqual(['model', 'category', 'released', 'status']);
+    expect(all).toContainEqual(['gpt-4.1-2025-04-14', 'text', 'before 2025-06-26', 'current']);
+    expect(all).toContainEqual(['gpt-5', 'text', '2025-08-07', 'current']);
+    expect(all).toContainEqual([
+      'gpt-4.5-preview',
+      'text',
+      'before 2025-06-26',
+      'retired 2025-07-14',
     ]);
+    expect(all).toContainEqual(['whisper-1', 'audio_models', 'before 2025-06-26', 'current']);
+    expect(all).toContainEqual(['dall-e-3', 'image_generation', 'before 2025-06-26', 'current']);
+    for (const row of all) expect(row).toHaveLength(4);
+    expect(plain(fns.OPENAI_MODELS(undefined))).toEqual(all);
+    // with a date: the models offered that day
+    const flexThen = plain(fns.OPENAI_MODELS('flex', '2025-06-26'));
+    expect(flexThen).toEqual([['o3'], ['o3-2025-04-16'], ['o4-mini'], ['o4-mini-2025-04-16']]);
+    const flexNow = plain(fns.OPENAI_MODELS('flex')).flat();
+    expect(flexNow).toEqual(expect.arrayContaining(['o3', 'gpt-5', 'gpt-5.6-luna', 'gpt-5.6-sol']));
+    const textThen = plain(fns.OPENAI_MODELS('text', '2025-07-01')).flat();
+    expect(textThen).not.toContain('gpt-5');
+    expect(textThen).toContain('gpt-4.5-preview');
+    expect(plain(fns.OPENAI_MODELS('text', '2025-07-14')).flat()).not.toContain('gpt-4.5-preview');
+    expect(plain(fns.OPENAI_MODELS('retired')).flat()).toContain('gpt-4.5-preview');
+    expect(errorMessage(() => fns.OPENAI_MODELS('text', 'yesterday'))).toMatch(
+      /^date is the text "yesterday", not a date/,
+    );
     expect(plain(fns.OPENAI_MODELS('embeddings')).flat()).toEqual(
       (sectionOf('embeddings').rows as AnyRow[]).map((r) => r.model),
     );
@@ -398,11 +413,68 @@ describe('look-up functions', () => {
   });
 
   test('OPENAI_PRICE_TABLE: header first, "not offered" cells', () => {
+    // as the page stood on its day: its 24 rows, its columns
+    const page = plain(fns.OPENAI_PRICE_TABLE('text', 'standard', '2025-06-26'));
+    expect(page[0]).toEqual(['Model', 'Snapshot', 'Input', 'Cached input', 'Output']);
+    expect(page).toHaveLength(25);
+    expect(page).toContainEqual(['o1-pro', 'o1-pro-2025-03-19', 150, 'not offered', 600]);
+    // today: new models, cache-write and long-context columns, retired models left out
     const text = plain(fns.OPENAI_PRICE_TABLE());
-    expect(text[0]).toEqual(['Model', 'Snapshot', 'Input', 'Cached input', 'Output']);
-    expect(text).toHaveLength(25);
-    expect(text).toContainEqual(['o1-pro', 'o1-pro-2025-03-19', 150, 'not offered', 600]);
-    const batch = plain(fns.OPENAI_PRICE_TABLE('text', 'batch'));
+    expect(text[0]).toEqual([
+      'Model',
+      'Snapshot',
+      'Input',
+      'Cached input',
+      'Output',
+      'Cache write',
+      'Long context input',
+      'Long context cached input',
+      'Long context output',
+    ]);
+    expect(text).toContainEqual([
+      'o1-pro',
+      'o1-pro-2025-03-19',
+      150,
+      'not offered',
+      600,
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(text).toContainEqual(['gpt-5.6-luna', '', 0.2, 0.02, 1.2, 0.25, 0.4, 0.04, 1.8]);
+    expect(text.map((r: unknown[]) => r[0])).not.toContain('gpt-4.5-preview');
+    expect(plain(fns.OPENAI_PRICE_TABLE('text', '', '2026-07-29'))).toContainEqual([
+      'gpt-5.6-luna',
+      '',
+      1,
+      0.1,
+      6,
+      1.25,
+      2,
+      0.2,
+      9,
+    ]);
+    const retired = plain(fns.OPENAI_PRICE_TABLE('retired'));
+    expect(retired[0]).toEqual([
+      'Model',
+      'Snapshot',
+      'Table',
+      'Retired on',
+      'Input',
+      'Cached input',
+      'Output',
+    ]);
+    expect(retired).toContainEqual([
+      'gpt-4.5-preview',
+      'gpt-4.5-preview-2025-02-27',
+      'Text tokens',
+      '2025-07-14',
+      75,
+      37.5,
+      150,
+    ]);
+    const batch = plain(fns.OPENAI_PRICE_TABLE('text', 'batch', '2025-06-26'));
     expect(batch).toContainEqual(['gpt-4o', 'gpt-4o-2024-08-06', 1.25, 'not offered', 5]);
     expect(batch).toContainEqual([
       'codex-mini-latest',
@@ -411,7 +483,7 @@ describe('look-up functions', () => {
       'not offered',
       'not offered',
     ]);
-    expect(plain(fns.OPENAI_PRICE_TABLE('flex'))[2]).toEqual([
+    expect(plain(fns.OPENAI_PRICE_TABLE('flex', '', '2025-06-26'))[2]).toEqual([
       'o4-mini',
       'o4-mini-2025-04-16',
       0.55,
@@ -437,8 +509,17 @@ describe('look-up functions', () => {
     expect(standard.slice(1).find((r: unknown[]) => r[0] === 'gpt-4o')[2]).toBe(12.5);
     // gpt-image-1 has no text output price, so it cannot serve a workload with output
     expect(standard.slice(1).map((r: unknown[]) => r[0])).not.toContain('gpt-image-1');
-    const flex = plain(fns.OPENAI_COMPARE(1e6, 1e6, 'flex'));
+    const flex = plain(fns.OPENAI_COMPARE(1e6, 1e6, 'flex', 0, '2025-06-26'));
     expect(flex.slice(1).map((r: unknown[]) => r[0])).toEqual(['o4-mini', 'o3']);
+    // today's current models only: gpt-4.5-preview was retired on 2025-07-14
+    const names = standard.slice(1).map((r: unknown[]) => r[0]);
+    expect(names).toContain('gpt-5');
+    expect(names).not.toContain('gpt-4.5-preview');
+    const then = plain(fns.OPENAI_COMPARE(1e6, 1e6, 'standard', 0, '2025-07-01'));
+    expect(then.slice(1).map((r: unknown[]) => r[0])).toContain('gpt-4.5-preview');
+    expect(then.slice(1).map((r: unknown[]) => r[0])).not.toContain('gpt-5');
+    const priority = plain(fns.OPENAI_COMPARE(1e6, 1e6, 'priority'));
+    expect(priority.slice(1).find((r: unknown[]) => r[0] === 'gpt-5')[2]).toBe(22.5);
     const batch = plain(fns.OPENAI_COMPARE(1e6, 1e6, 'batch', 5e5));
     const batchNames = batch.slice(1).map((r: unknown[]) => r[0]);
     for (const absent of [
@@ -457,7 +538,9 @@ describe('look-up functions', () => {
     expect(batchNames).toContain('gpt-4.1');
     expect(batch.slice(1).find((r: unknown[]) => r[0] === 'gpt-4o')[2]).toBe(6.25);
     for (const [name, , cost] of batch.slice(1)) {
-      const { input, output } = rowOf('text', name).tiers.batch;
+      // current prices; 1M input tokens is above 272,000, so long-context rates where a model has them
+      const batchPrices = rowOf('text', name).tiers.batch;
+      const { input, output } = batchPrices.long_context ?? batchPrices;
       expectClose(cost, D(1e6).times(input).plus(D(1e6).times(output)).div(1e6));
     }
     expect(errorMessage(() => fns.OPENAI_COMPARE(10, 1, '', 11))).toMatch(/exceed input tokens/);
@@ -467,7 +550,10 @@ describe('look-up functions', () => {
   });
 
   test('OPENAI_PRICES_AS_OF', () => {
-    expect(fns.OPENAI_PRICES_AS_OF()).toBe('2025-06-26');
+    expect(fns.OPENAI_PRICES_AS_OF()).toBe(rawCatalog().asOf);
+    expect(fns.OPENAI_PRICES_AS_OF()).toBe('2026-09-23');
+    // an argument (a refresh cell) is accepted and ignored
+    expect(fns.OPENAI_PRICES_AS_OF('anything')).toBe('2026-09-23');
   });
 });
 

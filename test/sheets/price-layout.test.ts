@@ -129,7 +129,10 @@ describe('readInsertRequest', () => {
   });
   test.each([
     [{ ...ok, sections: ['nope'] }, /unknown price table "nope"/],
-    [{ ...ok, tier: 'cheap' }, /unknown tier "cheap" \(use "standard", "batch", "flex"\)/],
+    [
+      { ...ok, tier: 'cheap' },
+      /unknown tier "cheap" \(use "standard", "batch", "flex", "priority"\)/,
+    ],
     [{ ...ok, mode: 'html' }, /unknown mode "html"/],
     [{ ...ok, destination: 'A1' }, /unknown destination "A1"/],
     [{ ...ok, sections: [] }, /choose at least one price table/],

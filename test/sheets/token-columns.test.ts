@@ -5,6 +5,7 @@ import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import { tokenCostColumns } from '../../src/sheets/functions/token-columns';
 import { resolveTextModel } from '../../src/pricing/models';
 import { parseTier } from '../../src/pricing/tiers';
+import { dayReader } from '../../src/sheets/dates';
 
 const MODELS = [
   'gpt-4o',
@@ -52,7 +53,7 @@ test('fast path and general path agree row by row', () => {
         return [r.model, input, r.output, r.tier, cached];
       });
       const args = [0, 1, 2, 3, 4].map((k) => columns.map((c) => [c[k]]));
-      const fast = tokenCostColumns(args, resolveTextModel, parseTier);
+      const fast = tokenCostColumns(args, resolveTextModel, parseTier, dayReader());
       const expected = columns.map((c) =>
         c.every((v, k) => k === 3 || v === '') && c[3] === ''
           ? ''
@@ -73,18 +74,30 @@ test('fast path and general path agree row by row', () => {
 });
 
 test('the fast path declines shapes it does not handle', () => {
-  expect(tokenCostColumns(['gpt-4o', 1, 1, '', ''], resolveTextModel, parseTier)).toBeUndefined();
+  expect(
+    tokenCostColumns(['gpt-4o', 1, 1, '', ''], resolveTextModel, parseTier, dayReader()),
+  ).toBeUndefined();
   const block = [
     [1, 2],
     [3, 4],
   ];
   expect(
-    tokenCostColumns(['gpt-4o', block, block, '', ''], resolveTextModel, parseTier),
+    tokenCostColumns(['gpt-4o', block, block, '', ''], resolveTextModel, parseTier, dayReader()),
   ).toBeUndefined();
   expect(
-    tokenCostColumns(['gpt-4o', [[1], [2]], [[1], [2], [3]], '', ''], resolveTextModel, parseTier),
+    tokenCostColumns(
+      ['gpt-4o', [[1], [2]], [[1], [2], [3]], '', ''],
+      resolveTextModel,
+      parseTier,
+      dayReader(),
+    ),
   ).toBeUndefined();
   expect(
-    tokenCostColumns(['gpt-4o', [['1,000'], [2]], [[1], [2]], '', ''], resolveTextModel, parseTier),
+    tokenCostColumns(
+      ['gpt-4o', [['1,000'], [2]], [[1], [2]], '', ''],
+      resolveTextModel,
+      parseTier,
+      dayReader(),
+    ),
   ).toBeUndefined();
 });

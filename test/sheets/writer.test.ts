@@ -136,14 +136,20 @@ describe('insertPriceTables at the selection', () => {
     const result = playground.run('insertPriceTables', [
       { sections: ['text'], tier: 'standard', mode: 'values', destination: 'selection' },
     ]) as { range: string };
-    expect(result.range).toBe(`A995:E${995 + 3 + buildPriceTable('text').rows.length - 1}`);
+    const table = buildPriceTable('text');
+    const lastColumn = String.fromCharCode(64 + table.header.length);
+    expect(result.range).toBe(`A995:${lastColumn}${995 + 3 + table.rows.length - 1}`);
   });
 });
 
 describe('errors say what is wrong, before anything is written', () => {
   test.each([
     [{ sections: ['text', 'nope'], tier: 'standard' }, /unknown price table "nope"/],
-    [{ sections: ['text'], tier: 'priority' }, /unknown tier "priority"/],
+    [{ sections: ['text'], tier: 'premium' }, /unknown tier "premium"/],
+    [
+      { sections: ['audio'], tier: 'priority' },
+      /none of the chosen tables has Priority processing prices/,
+    ],
     [{ sections: ['audio'], tier: 'flex' }, /offered by: Text tokens \(Flex Processing\)/],
   ])('%j', (request, message) => {
     expect(() =>
@@ -199,7 +205,7 @@ describe('getSidebarData', () => {
       }
     }
     const gpt4o = data.textModels.find((m) => m.model === 'o4-mini')!;
-    expect(Object.keys(gpt4o.tiers).sort()).toEqual(['batch', 'flex', 'standard']);
+    expect(Object.keys(gpt4o.tiers).sort()).toEqual(['batch', 'flex', 'priority', 'standard']);
   });
 
   test('the preview shows what the grid shows after inserting', () => {
@@ -207,8 +213,10 @@ describe('getSidebarData', () => {
     const { sheetName } = playground.run('insertPriceTables', [
       { sections: ['text'], tier: 'batch', mode: 'values', destination: 'new-sheet' },
     ]) as { sheetName: string };
-    const shown = sheet(sheetName).getRange('A3:E8').getDisplayValues();
-    expect(shown).toEqual(data.sections[0].rows.batch);
+    const preview = data.sections[0].rows.batch!;
+    const lastColumn = String.fromCharCode(64 + preview[0].length);
+    const shown = sheet(sheetName).getRange(`A3:${lastColumn}8`).getDisplayValues();
+    expect(shown).toEqual(preview);
   });
 });
 

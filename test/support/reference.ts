@@ -9,7 +9,19 @@ export const CATALOG_PATH = resolve(ROOT, 'data/prices.json');
 export const PAGE_PATH = resolve(ROOT, 'data/openai-pricing-page-2025-07.txt');
 export const ANNOTATIONS_PATH = resolve(ROOT, 'data/catalog-annotations.json');
 
-export type Prices = { input: number | null; cached_input: number | null; output: number | null };
+export type Prices = {
+  input: number | null;
+  cached_input: number | null;
+  output: number | null;
+  cache_write?: number | null;
+  long_context?: Prices;
+};
+
+/** OpenAI: a request with "more than 272K" input tokens bills every token at long-context rates. */
+export const LONG_CONTEXT_ABOVE = 272_000;
+
+/** The day the page snapshot stands for: the oldest price data. */
+export const PAGE_DAY = '2025-06-26';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type AnyRow = any;
 export type AnySection = { id: string; kind: string; tiers: string[]; rows: AnyRow[] } & Record<
@@ -45,9 +57,11 @@ export function rowOf(sectionId: string, model: string): AnyRow {
 export const D = (value: number | string): Decimal => new Decimal(String(value));
 
 /**
- * The billing rule, restated independently: cached tokens are part of input tokens; outside Batch
- * cached tokens are billed at the cached-input price, or the input price where there is none; in
- * Batch at the batch input price. Prices are USD per 1M tokens.
+ * The billing rule, restated independently: cached and cache-write tokens are part of input tokens;
+ * outside Batch cached tokens are billed at the cached-input price and cache writes at the
+ * cache-write price, each falling back to the input price where there is none; in Batch both at the
+ * batch input price. A request (input / requests) above 272,000 input tokens bills every token at
+ * the long-context prices where the tier has them. Prices are USD per 1M tokens.
  */
 export function tokenCostRef(
   prices: Prices,
@@ -55,13 +69,22 @@ export function tokenCostRef(
   input: number,
   output: number,
   cached: number,
+  cacheWrite = 0,
+  requests = 1,
 ): Decimal {
-  const cachedRate = tier === 'batch' ? prices.input : (prices.cached_input ?? prices.input);
+  const rates =
+    prices.long_context && D(input).div(requests).gt(LONG_CONTEXT_ABOVE)
+      ? prices.long_context
+      : prices;
+  const batch = tier === 'batch';
+  const cachedRate = batch ? rates.input : (rates.cached_input ?? rates.input);
+  const writeRate = batch ? rates.input : (rates.cache_write ?? rates.input);
   let total = D(0);
-  const uncached = D(input).minus(D(cached));
-  if (uncached.gt(0)) total = total.plus(uncached.times(D(need(prices.input))));
+  const uncached = D(input).minus(D(cached)).minus(D(cacheWrite));
+  if (uncached.gt(0)) total = total.plus(uncached.times(D(need(rates.input))));
   if (cached > 0) total = total.plus(D(cached).times(D(need(cachedRate))));
-  if (output > 0) total = total.plus(D(output).times(D(need(prices.output))));
+  if (cacheWrite > 0) total = total.plus(D(cacheWrite).times(D(need(writeRate))));
+  if (output > 0) total = total.plus(D(output).times(D(need(rates.output))));
   return total.div(1e6);
 }
 

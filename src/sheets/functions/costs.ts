@@ -112,7 +112,16 @@ export function OPENAI_COST(
   cache_write_tokens?: unknown,
 ): unknown {
   return tokenCostOver(
-    [model, input_tokens, output_tokens, tier, cached_input_tokens, date, requests, cache_write_tokens],
+    [
+      model,
+      input_tokens,
+      output_tokens,
+      tier,
+      cached_input_tokens,
+      date,
+      requests,
+      cache_write_tokens,
+    ],
     TOKEN_ARGS,
     resolveTextModel,
     '',
@@ -142,7 +151,14 @@ export function OPENAI_AUDIO_COST(
 ): unknown {
   return tokenCostOver(
     [model, audio_input_tokens, audio_output_tokens, tier, cached_audio_input_tokens, date],
-    ['model', 'audio_input_tokens', 'audio_output_tokens', 'tier', 'cached_audio_input_tokens', 'date'],
+    [
+      'model',
+      'audio_input_tokens',
+      'audio_output_tokens',
+      'tier',
+      'cached_audio_input_tokens',
+      'date',
+    ],
     resolveAudioModel,
     'audio ',
   );
@@ -170,7 +186,14 @@ export function OPENAI_IMAGE_TOKENS_COST(
 ): unknown {
   return tokenCostOver(
     [model, image_input_tokens, image_output_tokens, tier, cached_image_input_tokens, date],
-    ['model', 'image_input_tokens', 'image_output_tokens', 'tier', 'cached_image_input_tokens', 'date'],
+    [
+      'model',
+      'image_input_tokens',
+      'image_output_tokens',
+      'tier',
+      'cached_image_input_tokens',
+      'date',
+    ],
     resolveImageTokensModel,
     'image ',
   );

@@ -25,7 +25,12 @@ import { mapCells, shapeOf } from '../ranges';
  * @return {number|Array<Array<number>>} The price; a price the list shows as "-" is an error (not offered).
  * @customfunction
  */
-export function OPENAI_PRICE(model: unknown, price?: unknown, tier?: unknown, date?: unknown): unknown {
+export function OPENAI_PRICE(
+  model: unknown,
+  price?: unknown,
+  tier?: unknown,
+  date?: unknown,
+): unknown {
   const dayOf = dayReader();
   return mapCells(['model', 'price', 'tier', 'date'], [model, price, tier, date], (cells) =>
     lookupPrice(
@@ -103,7 +108,11 @@ function tableValues(table: PriceTable): unknown[][] {
  * @return {Array<Array<string|number>>} The table, header first; "not offered" where the list shows "-".
  * @customfunction
  */
-export function OPENAI_PRICE_TABLE(category?: unknown, tier?: unknown, date?: unknown): unknown[][] {
+export function OPENAI_PRICE_TABLE(
+  category?: unknown,
+  tier?: unknown,
+  date?: unknown,
+): unknown[][] {
   return wrap(() => {
     const wanted = optionalText(single('category', category), 'category') || 'text';
     const tierValue = single('tier', tier);

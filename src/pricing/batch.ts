@@ -1,0 +1,30 @@
+// The Batch rule, in one place: the importer writes batch prices with it (marked derived) and the
+// bundle re-derives them on load instead of carrying them.
+
+import type { TokenPrices } from './catalog';
+
+function round(value: number): number {
+  return Number(value.toPrecision(12)); // strip binary noise from x 0.5
+}
+
+const scaled = (price: number | null, discount: number) =>
+  price === null ? null : round(price * discount);
+
+/** Batch = discount x standard input and output (long context too); no caching discount in Batch. */
+export function deriveBatchPrices(standard: TokenPrices, discount: number): TokenPrices {
+  const batch: TokenPrices = {
+    input: scaled(standard.input, discount),
+    cached_input: null,
+    output: scaled(standard.output, discount),
+    derived: true,
+  };
+  const lc = standard.long_context;
+  if (lc) {
+    batch.long_context = {
+      input: scaled(lc.input, discount),
+      cached_input: null,
+      output: scaled(lc.output, discount),
+    };
+  }
+  return batch;
+}
