@@ -112,7 +112,7 @@ function draw(next) {
     tabs.appendChild(b);
   });
   nameBox.textContent = `${state.active}!${state.selection}`;
-  if (document.activeElement !== bar) bar.value = cellState(selectedA1()).input ?? '';
+  if (!editor && document.activeElement !== bar) bar.value = cellState(selectedA1()).input ?? '';
   chartsOut.textContent = state.charts.length
     ? `Charts: ${state.charts.map((c) => c.description).join('; ')}`
     : '';
@@ -243,7 +243,11 @@ function chartSvg(chart) {
   chart.series.forEach((s, k) => {
     const ly = plot.top + k * 20;
     root.appendChild(svg('rect', { x: plot.right + 16, y: ly, width: 12, height: 12, fill: color(k) })); // prettier-ignore
-    root.appendChild(svg('text', { x: plot.right + 34, y: ly + 10, 'font-size': 11, class: 'legend' }, s.name)); // prettier-ignore
+    // a long name is cut, as Sheets cuts legends; the full name is the tooltip
+    const label = s.name.length > 24 ? `${s.name.slice(0, 23)}…` : s.name;
+    const legend = svg('text', { x: plot.right + 34, y: ly + 10, 'font-size': 11, class: 'legend', 'data-series': s.name }, label); // prettier-ignore
+    legend.appendChild(svg('title', {}, s.name));
+    root.appendChild(legend);
   });
   return root;
 }
@@ -265,21 +269,45 @@ function drawCharts() {
 // ---------------------------------------------------------------------------------------------
 // selection and editing
 
-async function post(path, body) {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+// Edits and selections go to the server one at a time, in the order made, and the grid moves its
+// selection at once: keys typed while a request is on its way land in the right cell.
+let queue = Promise.resolve();
+let inFlight = 0;
+
+/** POSTs in order; draws the answer, keeping the local selection while more requests wait. */
+function post(path, body) {
+  inFlight++;
+  const done = queue.then(async () => {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const next = await response.json();
+    inFlight--;
+    if (inFlight > 0 && next.active === state.active) next.selection = state.selection;
+    draw(next);
   });
-  return response.json();
+  queue = done.catch(() => {});
+  return done;
 }
 
 async function refresh() {
   draw(await (await fetch('/state')).json());
 }
 
-async function select(range, sheet) {
-  draw(await post('/select', { range, sheet }));
+/** moves the highlight now, before the server knows */
+function showSelection(a1) {
+  grid.querySelector('td.selected')?.classList.remove('selected');
+  cellElement(a1)?.classList.add('selected');
+  state.selection = a1;
+  nameBox.textContent = `${state.active}!${a1}`;
+  if (!editor) bar.value = cellState(a1).input ?? '';
+}
+
+function select(range, sheet) {
+  if (!sheet || sheet === state.active) showSelection(range);
+  return post('/select', { range, sheet });
 }
 
 /** the cell `rows` down and `columns` right of the selection, inside the grid */
@@ -339,7 +367,8 @@ function closeEditor() {
 async function commit(next, text) {
   const a1 = editor ? editor.a1 : selectedA1();
   closeEditor();
-  draw(await post('/edit', { range: a1, input: text, select: next ?? undefined }));
+  if (next) showSelection(next);
+  await post('/edit', { range: a1, input: text, select: next ?? undefined });
 }
 
 function cancel() {
@@ -369,7 +398,7 @@ wrap.addEventListener('keydown', (event) => {
     startEditing(a1, cellState(a1).input ?? '', false);
   } else if (key === 'Delete' || key === 'Backspace') {
     event.preventDefault();
-    post('/edit', { range: a1, input: '' }).then(draw);
+    post('/edit', { range: a1, input: '' });
   } else if (key === 'Tab' || /^Arrow/.test(key)) {
     event.preventDefault();
     select(target(key, shiftKey));

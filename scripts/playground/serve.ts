@@ -55,7 +55,7 @@ const PAGE = `<!doctype html>
   #formula-row output { min-width: 150px; color: #5f6368; }
   #formula-bar { flex: 1; font: 13px monospace; padding: 3px 6px; border: 1px solid #dadce0; }
   #grid-wrap { flex: 1; overflow: auto; position: relative; outline: none; }
-  #cell-editor { position: absolute; box-sizing: border-box; font: inherit; padding: 2px 4px; border: 2px solid #1a73e8; z-index: 3; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
+  #cell-editor { position: absolute; box-sizing: border-box; font: inherit; padding: 2px 4px; border: 2px solid #1a73e8; outline: none; z-index: 3; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
   .chart-box { position: absolute; z-index: 2; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
   .chart-box svg { display: block; font-family: Arial, sans-serif; }
   table.grid { border-collapse: collapse; table-layout: fixed; }
