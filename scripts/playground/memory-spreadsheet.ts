@@ -240,6 +240,8 @@ export class MemoryBook {
   private results = new Map<string, Value>();
   private blocked = new Map<string, string | null>();
   private values = new Map<string, Scalar | FormulaError>();
+  /** by formula cell (SheetData.formulaCells() entries): its spill, null when it does not spill */
+  private spills = new Map<object, Value[][] | null>();
   private evaluating = new Set<string>();
   private readonly engine = new FormulaEngine(
     {
@@ -263,6 +265,7 @@ export class MemoryBook {
     this.results.clear();
     this.blocked.clear();
     this.values.clear();
+    this.spills.clear();
   }
 
   /** What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing. */
@@ -337,12 +340,16 @@ export class MemoryBook {
     for (const anchor of sheet.formulaCells()) {
       if (anchor.row > row) break;
       if (anchor.column > column) continue;
-      if (this.evaluating.has(`${sheet.name}!${anchor.row},${anchor.column}`)) continue;
-      const result = this.result(sheet, anchor.row, anchor.column);
-      if (!Array.isArray(result)) continue;
-      const spilled = result[row - anchor.row]?.[column - anchor.column];
+      let spill = this.spills.get(anchor);
+      if (spill === undefined) {
+        if (this.evaluating.has(`${sheet.name}!${anchor.row},${anchor.column}`)) continue;
+        const result = this.result(sheet, anchor.row, anchor.column);
+        spill = Array.isArray(result) ? result : null;
+        this.spills.set(anchor, spill);
+      }
+      const spilled = spill?.[row - anchor.row]?.[column - anchor.column];
       if (spilled === undefined) continue;
-      if (this.blockedAt(sheet, anchor.row, anchor.column, result)) continue;
+      if (this.blockedAt(sheet, anchor.row, anchor.column, spill!)) continue;
       return spilled as Scalar;
     }
     return '';

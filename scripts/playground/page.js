@@ -47,6 +47,8 @@ const cellState = (a1) => {
 };
 
 function draw(next) {
+  // another sheet opens at its top-left corner, as in Sheets
+  if (state && next.active !== state.active) wrap.scrollTo(0, 0);
   state = next;
   const sel = parseCell(state.selection);
   grid.textContent = '';
