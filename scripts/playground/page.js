@@ -246,7 +246,7 @@ function chartSvg(chart) {
     const ly = plot.top + k * 20;
     root.appendChild(svg('rect', { x: plot.right + 16, y: ly, width: 12, height: 12, fill: color(k) })); // prettier-ignore
     // a long name is cut, as Sheets cuts legends; the full name is the tooltip
-    const label = s.name.length > 24 ? `${s.name.slice(0, 23)}…` : s.name;
+    const label = s.name.length > 20 ? `${s.name.slice(0, 19)}…` : s.name;
     const legend = svg('text', { x: plot.right + 34, y: ly + 10, 'font-size': 11, class: 'legend', 'data-series': s.name }, label); // prettier-ignore
     legend.appendChild(svg('title', {}, s.name));
     root.appendChild(legend);
