@@ -1,52 +1,32 @@
-// A small Sheets formula evaluator for the playground: numbers, "text", TRUE/FALSE, cell references
-// (B3, $B$3, Sheet!B3, 'My sheet'!B3:D5), + - * / ^ & and comparisons, parentheses, SUM, and calls
-// of any function handed in (the bundle's OPENAI_*). Ranges are passed as 2D arrays like Sheets
-// does; an array result spills into the cells right and below (see SpillGrid in memory-spreadsheet).
+// The playground's formulas: parsing and Sheets' built-ins come from fast-formula-parser (MIT);
+// this module connects it to the in-memory spreadsheet the way Sheets behaves:
+// - open ranges (A2:A, A2:C) end at the sheet's last row; whole columns (A:A) are cut there too;
+// - custom functions (the bundle's OPENAI_*) get ranges as 2D arrays, blanks as "", dates as Date,
+//   and are not called when an argument holds an error (the cell shows that error);
+// - SUM, MAX and the other aggregates show the first error of a range instead of skipping it;
+// - a 2D array result spills (see MemoryBook in memory-spreadsheet.ts).
+// Dates are serial numbers inside formulas, as in Sheets; a number that came from a date cell or
+// a date function (DATE, EDATE, ...) is handed out as a Date again, which stands in for Sheets'
+// format inference (=EDATE(B3, 1) shows a date).
+
+import FormulaParser, { type CellRef, type RangeRef, type RawArgument } from 'fast-formula-parser';
 
 export type Scalar = string | number | boolean | Date;
 
-/** A cell error as Sheets shows it (#ERROR!, #REF!, ...), with the message of its tooltip. */
-export class FormulaError {
-  constructor(
-    readonly code: string,
-    readonly message: string,
-  ) {}
-  toString(): string {
-    return this.code;
-  }
-}
+/** A cell error as Sheets shows it (#ERROR!, #REF!, ...); `message` is its tooltip. */
+export const FormulaError = FormulaParser.FormulaError;
+export type FormulaError = InstanceType<typeof FormulaParser.FormulaError>;
 
 export type Value = Scalar | FormulaError | Value[][];
 
-/** Where the evaluator reads cells: the computed value of each (spills included), "" when empty. */
+/** Where formulas read cells: the computed value of each (spills included), "" when empty. */
 export interface CellReader {
-  value(sheet: string | null, row: number, column: number): Scalar | FormulaError;
+  value(sheet: string, row: number, column: number): Scalar | FormulaError;
+  /** the sheet's last row and column (Sheet.getMaxRows / getMaxColumns) */
+  size(sheet: string): { rows: number; columns: number };
 }
 
 export type CustomFunction = (...args: unknown[]) => unknown;
-
-type Node =
-  | { kind: 'literal'; value: Scalar }
-  | {
-      kind: 'ref';
-      sheet: string | null;
-      row: number;
-      column: number;
-      row2: number;
-      column2: number;
-    }
-  | { kind: 'call'; name: string; args: (Node | null)[] }
-  | { kind: 'unary'; op: string; operand: Node }
-  | { kind: 'binary'; op: string; left: Node; right: Node };
-
-const TOKEN =
-  /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])|(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/^&=<>(),]))/y;
-
-interface Token {
-  type: 'string' | 'ref' | 'number' | 'name' | 'op';
-  text: string;
-  sheet?: string | null;
-}
 
 /** 1 ← "A", 27 ← "AA" */
 export function columnNumber(letters: string): number {
@@ -62,262 +42,262 @@ export function parseCell(a1: string): { row: number; column: number } {
   return { row: Number(match[2]), column: columnNumber(match[1]) };
 }
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(text);
-    if (!m) throw new FormulaError('#ERROR!', `cannot parse the formula at "${text.slice(at)}"`);
-    if (m[1] !== undefined)
-      tokens.push({ type: 'string', text: m[1].slice(1, -1).replace(/""/g, '"') });
-    else if (m[3] !== undefined) {
-      const sheet = m[2]
-        ? m[2]
-            .slice(0, -1)
-            .replace(/^'(.*)'$/, '$1')
-            .replace(/''/g, "'")
-        : null;
-      tokens.push({ type: 'ref', text: m[3], sheet });
-    } else if (m[4] !== undefined) tokens.push({ type: 'number', text: m[4] });
-    else if (m[5] !== undefined) tokens.push({ type: 'name', text: m[5] });
-    else tokens.push({ type: 'op', text: m[6] });
-  }
-  return tokens;
+// ---------------------------------------------------------------------------------------------
+// dates: Sheets' serial numbers count days from 1899-12-30 in the spreadsheet's time zone
+
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+export function dateToSerial(date: Date): number {
+  const local = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
+  );
+  return (local - EPOCH) / DAY;
 }
 
-const BINARY: Record<string, number> = {
-  '=': 1, '<>': 1, '<': 1, '>': 1, '<=': 1, '>=': 1,
-  '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '^': 5,
-}; // prettier-ignore
-
-/** Parses a formula (with or without the leading "="). */
-export function parseFormula(formula: string): Node {
-  const tokens = tokenize(formula.replace(/^=/, ''));
-  let k = 0;
-  const peek = () => tokens[k];
-  const expect = (text: string) => {
-    if (peek()?.text !== text || peek()?.type !== 'op') {
-      throw new FormulaError('#ERROR!', `expected "${text}" in ${formula}`);
-    }
-    k++;
-  };
-  const primary = (): Node => {
-    const token = tokens[k++];
-    if (!token) throw new FormulaError('#ERROR!', `the formula ${formula} ends too early`);
-    if (token.type === 'number') return { kind: 'literal', value: Number(token.text) };
-    if (token.type === 'string') return { kind: 'literal', value: token.text };
-    if (token.type === 'ref') {
-      const [a, b = a] = token.text.split(':');
-      const start = parseCell(a);
-      const end = parseCell(b);
-      return {
-        kind: 'ref',
-        sheet: token.sheet ?? null,
-        row: Math.min(start.row, end.row),
-        column: Math.min(start.column, end.column),
-        row2: Math.max(start.row, end.row),
-        column2: Math.max(start.column, end.column),
-      };
-    }
-    if (token.type === 'name') {
-      const name = token.text.toUpperCase();
-      if (peek()?.text !== '(') {
-        if (name === 'TRUE' || name === 'FALSE') return { kind: 'literal', value: name === 'TRUE' };
-        throw new FormulaError('#NAME?', `unknown name ${token.text}`);
-      }
-      k++;
-      const args: (Node | null)[] = [];
-      if (peek()?.text === ')') {
-        k++;
-        return { kind: 'call', name, args };
-      }
-      for (;;) {
-        const next = peek();
-        args.push(next?.type === 'op' && (next.text === ',' || next.text === ')') ? null : expr(0));
-        if (peek()?.text === ',') k++;
-        else break;
-      }
-      expect(')');
-      return { kind: 'call', name, args };
-    }
-    if (token.text === '(') {
-      const inner = expr(0);
-      expect(')');
-      return inner;
-    }
-    if (token.text === '-' || token.text === '+') {
-      // as in Sheets, a sign binds tighter than ^ (-2^2 = 4)
-      return { kind: 'unary', op: token.text, operand: expr(6) };
-    }
-    throw new FormulaError('#ERROR!', `unexpected "${token.text}" in ${formula}`);
-  };
-  const expr = (minPrecedence: number): Node => {
-    let left = primary();
-    for (;;) {
-      const token = peek();
-      const precedence = token?.type === 'op' ? BINARY[token.text] : undefined;
-      if (precedence === undefined || precedence < minPrecedence) return left;
-      k++;
-      // ^ is right-associative; the others left
-      const right = expr(token.text === '^' ? precedence : precedence + 1);
-      left = { kind: 'binary', op: token.text, left, right };
-    }
-  };
-  const tree = expr(0);
-  if (k < tokens.length)
-    throw new FormulaError('#ERROR!', `unexpected "${tokens[k].text}" in ${formula}`);
-  return tree;
+export function serialToDate(serial: number): Date {
+  const utc = new Date(Math.round(EPOCH + serial * DAY));
+  return new Date(
+    utc.getUTCFullYear(),
+    utc.getUTCMonth(),
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+  );
 }
 
-function firstError(values: unknown[]): FormulaError | undefined {
-  for (const v of values) {
-    if (v instanceof FormulaError) return v;
-    if (Array.isArray(v)) {
-      const inner = firstError(v);
+const isDate = (value: unknown): value is Date =>
+  Object.prototype.toString.call(value) === '[object Date]';
+
+const DATE_FUNCTIONS = new Set(['DATE', 'EDATE', 'EOMONTH', 'TODAY', 'DATEVALUE', 'WORKDAY']);
+
+/** Functions that look at errors instead of passing them on. */
+const ERROR_AWARE = new Set(
+  'IFERROR IFNA ISERROR ISERR ISNA ERROR.TYPE COUNT COUNTA COUNTBLANK IF IFS CHOOSE ISBLANK ISNUMBER ISTEXT ISLOGICAL ISNONTEXT ISREF ISFORMULA N TYPE ROWS COLUMNS ROW COLUMN INDEX'.split(
+    ' ',
+  ),
+);
+
+const isRef = (arg: RawArgument): arg is { ref: CellRef | RangeRef } =>
+  typeof arg === 'object' && arg !== null && 'ref' in arg;
+const isRange = (ref: CellRef | RangeRef): ref is RangeRef => 'from' in ref;
+
+function firstError(value: unknown): FormulaError | undefined {
+  if (value instanceof FormulaError) return value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = firstError(item);
       if (inner) return inner;
     }
   }
   return undefined;
 }
 
-function scalar(value: Value): Scalar | FormulaError {
-  return Array.isArray(value) ? scalar(value[0]?.[0] ?? '') : value;
+/** "A2:A" → "A2:A1048576", "B5:D" likewise: outside text literals only. */
+export function closeOpenRanges(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, k) =>
+      k % 2
+        ? part
+        : part.replace(
+            /(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!.])/g,
+            (_, start: string, end: string) => `${start}:${end}${FormulaParser.MAX_ROW}`,
+          ),
+    )
+    .join('');
 }
 
-function toNumber(value: Scalar | FormulaError): number | FormulaError {
-  if (value instanceof FormulaError) return value;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value === '') return 0;
-  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569; // Sheets serial date
-  const n = Number(value);
-  if (value.trim() !== '' && Number.isFinite(n)) return n;
-  return new FormulaError('#VALUE!', `"${value}" is text, not a number`);
+const { FormulaHelpers } = FormulaParser;
+const NUMBER = FormulaHelpers.Types.NUMBER;
+
+/**
+ * ROUND as Sheets computes it, on the 15 significant digits a cell shows: ROUND(2.345, 2) is 2.35
+ * (the library's ROUND gives 2.34, as 2.345 * 100 is 234.49999999999997 in binary).
+ */
+function round(number: unknown, places: unknown): number {
+  const n = FormulaHelpers.accept(number, NUMBER) as number;
+  const digits = Math.trunc(FormulaHelpers.accept(places, NUMBER, 0) as number);
+  const scale = 10 ** Math.abs(digits);
+  const scaled = digits >= 0 ? Math.abs(n) * scale : Math.abs(n) / scale;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  return Math.sign(n) * (digits >= 0 ? rounded / scale : rounded * scale);
 }
 
-/** A function's result as a cell value: 2D arrays stay arrays (they spill), errors become #ERROR!. */
-export function fromResult(result: unknown): Value {
-  if (result === undefined || result === null) return '';
-  if (Array.isArray(result)) {
-    const rows = result.map((row) => (Array.isArray(row) ? row : [row]));
-    return rows.map((row) => row.map((cell) => scalar(fromResult(cell) as Value)));
-  }
-  if (typeof result === 'number') {
-    return Number.isFinite(result) ? result : new FormulaError('#NUM!', `${result}`);
-  }
-  if (typeof result === 'string' || typeof result === 'boolean' || result instanceof Date) {
-    return result;
-  }
-  if (Object.prototype.toString.call(result) === '[object Date]') return new Date(+result);
-  return String(result);
+/** EDATE as Sheets computes it: Jan 31 plus one month is Feb 28 (the library's gives Mar 3). */
+function edate(start: unknown, months: unknown): number {
+  const date = new Date(EPOCH + Math.floor(FormulaHelpers.accept(start, NUMBER) as number) * DAY);
+  const month = date.getUTCMonth() + Math.trunc(FormulaHelpers.accept(months, NUMBER) as number);
+  const year = date.getUTCFullYear();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return (Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) - EPOCH) / DAY;
 }
 
-/** Evaluates parsed formulas against a CellReader and a set of custom functions. */
-export class FormulaEvaluator {
+/** One formula's evaluation: the library's parser plus the Sheets behaviour above. */
+class SheetsParser extends FormulaParser {
+  /** serial numbers that came from a date cell or a date function, in this evaluation */
+  readonly dateSerials = new Set<number>();
+
   constructor(
     private readonly cells: CellReader,
-    private readonly functions: Record<string, CustomFunction> = {},
-  ) {}
-
-  /** The value of a formula typed in `sheet`: a scalar, an error, or a 2D array that spills. */
-  evaluate(formula: string, sheet: string): Value {
-    try {
-      return this.node(parseFormula(formula), sheet);
-    } catch (error) {
-      if (error instanceof FormulaError) return error;
-      return new FormulaError('#ERROR!', (error as Error).message);
-    }
+    private readonly custom: (name: string) => CustomFunction | undefined,
+  ) {
+    super({
+      onCell: (ref) => this.forLibrary(this.read(ref.sheet, ref.row, ref.col)),
+      onRange: (ref) => this.range(ref).map((row) => row.map((v) => this.forLibrary(v))),
+      functions: { ROUND: round, EDATE: edate },
+    });
   }
 
-  private node(node: Node, sheet: string): Value {
-    switch (node.kind) {
-      case 'literal':
-        return node.value;
-      case 'ref': {
-        const on = node.sheet ?? sheet;
-        const rows: (Scalar | FormulaError)[][] = [];
-        for (let r = node.row; r <= node.row2; r++) {
-          const row: (Scalar | FormulaError)[] = [];
-          for (let c = node.column; c <= node.column2; c++) row.push(this.cells.value(on, r, c));
-          rows.push(row);
-        }
+  private sheetOf(ref: { sheet?: string }): string {
+    return ref.sheet ?? this.position!.sheet;
+  }
+
+  private read(sheet: string | undefined, row: number, column: number) {
+    return this.cells.value(sheet ?? this.position!.sheet, row, column);
+  }
+
+  /** a range's values, cut at the sheet's last row and column */
+  private range(ref: RangeRef): (Scalar | FormulaError)[][] {
+    const sheet = this.sheetOf(ref);
+    const size = this.cells.size(sheet);
+    const rows: (Scalar | FormulaError)[][] = [];
+    const lastRow = Math.min(ref.to.row, size.rows);
+    const lastColumn = Math.min(ref.to.col, size.columns);
+    for (let r = ref.from.row; r <= lastRow; r++) {
+      const row: (Scalar | FormulaError)[] = [];
+      for (let c = ref.from.col; c <= lastColumn; c++) row.push(this.read(sheet, r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** a cell value as the library takes it: dates as serials, blanks as null */
+  private forLibrary(value: Scalar | FormulaError): unknown {
+    if (value === '') return null;
+    if (isDate(value)) {
+      const serial = dateToSerial(value);
+      this.dateSerials.add(serial);
+      return serial;
+    }
+    return value;
+  }
+
+  /** a library value as a cell holds it: dates back to Date, null to "" */
+  fromLibrary(value: unknown): Value {
+    if (value === null || value === undefined) return '';
+    if (Array.isArray(value)) {
+      return value.map((row: unknown) =>
+        (Array.isArray(row) ? row : [row]).map((v) => this.fromLibrary(v) as Scalar),
+      );
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return new FormulaError('#NUM!', 'The result is not a number.');
+      return this.dateSerials.has(value) ? serialToDate(value) : value;
+    }
+    if (typeof value === 'string' || typeof value === 'boolean' || value instanceof FormulaError) {
+      return value;
+    }
+    if (isDate(value)) return new Date(+value);
+    return String(value);
+  }
+
+  override _callFunction(name: string, args: RawArgument[]): unknown {
+    const upper = name.toUpperCase();
+    const custom = this.custom(upper);
+    if (custom) return this.callCustom(upper, custom, args);
+    if (!ERROR_AWARE.has(upper)) {
+      for (const arg of args) {
+        const error =
+          isRef(arg) && isRange(arg.ref) ? firstError(this.retrieveRef(arg)) : undefined;
+        if (error) return error;
+      }
+    }
+    let result: unknown;
+    try {
+      result = super._callFunction(name, args);
+    } catch (error) {
+      if (error instanceof FormulaError && /is not implemented/.test(error.message)) {
+        return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
+      }
+      throw error;
+    }
+    if (DATE_FUNCTIONS.has(upper) && typeof result === 'number') this.dateSerials.add(result);
+    return result;
+  }
+
+  /** a custom function as Sheets calls it: plain values, ranges as 2D arrays */
+  private callCustom(name: string, fn: CustomFunction, args: RawArgument[]): unknown {
+    const values = args.map((arg): unknown => {
+      if (arg === null || arg === undefined) return '';
+      if (isRef(arg)) {
+        if (!isRange(arg.ref)) return this.read(arg.ref.sheet, arg.ref.row, arg.ref.col);
+        const rows = this.range(arg.ref);
         return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
       }
-      case 'unary': {
-        const n = toNumber(scalar(this.node(node.operand, sheet)));
-        if (n instanceof FormulaError) return n;
-        return node.op === '-' ? -n : n;
-      }
-      case 'binary':
-        return this.binary(node.op, this.node(node.left, sheet), this.node(node.right, sheet));
-      case 'call':
-        return this.call(node.name, node.args, sheet);
-    }
-  }
-
-  private binary(op: string, leftValue: Value, rightValue: Value): Value {
-    const left = scalar(leftValue);
-    const right = scalar(rightValue);
-    const error = firstError([left, right]);
+      return this.fromLibrary(arg);
+    });
+    const error = firstError(values);
     if (error) return error;
-    if (op === '&') return `${left}${right}`;
-    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
-      const a = typeof left === 'string' ? left.toLowerCase() : left;
-      const b = typeof right === 'string' ? right.toLowerCase() : right;
-      const results: Record<string, boolean> = {
-        '=': a === b,
-        '<>': a !== b,
-        '<': a < b,
-        '>': a > b,
-        '<=': a <= b,
-        '>=': a >= b,
-      };
-      return results[op];
-    }
-    const a = toNumber(left as Scalar);
-    const b = toNumber(right as Scalar);
-    if (a instanceof FormulaError) return a;
-    if (b instanceof FormulaError) return b;
-    switch (op) {
-      case '+':
-        return a + b;
-      case '-':
-        return a - b;
-      case '*':
-        return a * b;
-      case '/':
-        return b === 0 ? new FormulaError('#DIV/0!', 'division by zero') : a / b;
-      default:
-        return a ** b;
-    }
-  }
-
-  private call(name: string, argNodes: (Node | null)[], sheet: string): Value {
-    const args = argNodes.map((arg) => (arg ? this.node(arg, sheet) : ''));
-    const error = firstError(args);
-    if (error) return error;
-    if (name === 'SUM') {
-      let total = 0;
-      for (const arg of args) {
-        if (Array.isArray(arg)) {
-          // in a range, SUM skips text and blanks
-          for (const v of arg.flat(2)) if (typeof v === 'number') total += v;
-        } else {
-          const n = toNumber(arg as Scalar);
-          if (n instanceof FormulaError) return n;
-          total += n;
-        }
-      }
-      return total;
-    }
-    const fn = this.functions[name];
-    if (!fn) return new FormulaError('#NAME?', `Unknown function: '${name}'`);
+    let result: unknown;
     try {
-      return fromResult(fn(...args));
+      result = fn(...values);
     } catch (e) {
-      return new FormulaError('#ERROR!', (e as Error).message);
+      return new FormulaError('#ERROR!', (e as Error).message ?? String(e));
+    }
+    if (result === undefined || result === null) return '';
+    if (Array.isArray(result)) {
+      // a 1D array is one row per item, as Sheets reads it
+      return result.map((row: unknown) =>
+        (Array.isArray(row) ? row : [row]).map((v) => this.forLibrary(v as Scalar)),
+      );
+    }
+    return this.forLibrary(result as Scalar);
+  }
+}
+
+/** Evaluates formulas against a CellReader and a set of custom functions. */
+export class FormulaEngine {
+  /** one parser per nesting level: a formula that reads a formula cell evaluates it meanwhile */
+  private readonly parsers: SheetsParser[] = [];
+  private depth = 0;
+
+  constructor(
+    private readonly cells: CellReader,
+    private readonly functions: () => Record<string, CustomFunction> = () => ({}),
+  ) {}
+
+  /** The value of a formula typed in a cell: a scalar, an error, or a 2D array that spills. */
+  evaluate(formula: string, sheet: string, row = 1, column = 1): Value {
+    const parser = (this.parsers[this.depth] ??= new SheetsParser(this.cells, (name) => {
+      const fn = this.functions()[name];
+      return typeof fn === 'function' ? fn : undefined;
+    }));
+    parser.dateSerials.clear();
+    this.depth++;
+    try {
+      const text = closeOpenRanges(formula.replace(/^\s*=/, ''));
+      return parser.fromLibrary(parser.parse(text, { sheet, row, col: column }, true));
+    } catch (error) {
+      if (error instanceof FormulaError) {
+        // the library wraps what it throws: a syntax error (with its location), or a cell's error
+        const { details } = error;
+        if (details instanceof FormulaError) return details;
+        if (details && typeof details === 'object' && 'errorLocation' in details) {
+          return new FormulaError('#ERROR!', 'Formula parse error.');
+        }
+        return error;
+      }
+      return new FormulaError('#ERROR!', (error as Error).message);
+    } finally {
+      this.depth--;
     }
   }
 }

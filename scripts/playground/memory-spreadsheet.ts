@@ -2,21 +2,23 @@
 // Node, so that the real dist/Code.js runs without a Google account (npm start, tests, bench).
 // Every method call on a service object (SpreadsheetApp, a spreadsheet, sheet, range, builder, UI,
 // HtmlService, ...) counts as one service call, as it would cost one round trip in Apps Script.
-// Formula cells show computed values (./formulas.ts), array results spill as in Sheets.
+// Formula cells show computed values (./formulas.ts), array results spill as in Sheets, and every
+// change recomputes them all (playground scale: a full recalculation is instant).
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
 import {
+  FormulaEngine,
   FormulaError,
-  FormulaEvaluator,
   columnNumber,
   parseCell,
+  serialToDate,
   type CustomFunction,
   type Scalar,
   type Value,
 } from './formulas';
-import { formatValue } from './number-format';
+import { editText, formatValue, isDateFormat } from './number-format';
 
 export const DIST = resolve(__dirname, '../../dist');
 
@@ -124,15 +126,25 @@ export function parseA1(a1: string): {
   };
 }
 
-/** What setValues does with a value: "=..." is a formula, "'..." text, "12" a number, ... */
-function parseInput(value: unknown): CellData {
+/**
+ * What setValues (or typing) does with a value: "=..." is a formula, "'..." text, "12" a number,
+ * "5%" 0.05 and "$1,200" 1200 (with the format Sheets then gives an unformatted cell), ...
+ */
+function parseInput(value: unknown): CellData & { autoFormat?: string } {
   if (value === null || value === undefined || value === '') return {};
   if (typeof value === 'string') {
     if (value.startsWith('=') && value.length > 1) return { formula: value };
     if (value.startsWith("'")) return { value: value.slice(1) };
     const trimmed = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
-    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return { value: parseFloat(trimmed) / 100 };
+    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) {
+      return { value: parseFloat(trimmed) / 100, autoFormat: /\./.test(trimmed) ? '0.0%' : '0%' };
+    }
+    const grouped = /^([+-]?)(\$?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(trimmed);
+    if (grouped && (grouped[2] || grouped[3].includes(','))) {
+      const number = Number(`${grouped[1]}${grouped[3].replace(/,/g, '')}${grouped[4] ?? ''}`);
+      return { value: number, autoFormat: grouped[2] ? '$#,##0.00' : '#,##0' };
+    }
     const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
     if (date) return { value: new Date(+date[1], +date[2] - 1, +date[3]) };
     if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
@@ -186,6 +198,12 @@ export class SheetData {
     this.formulaList = out.sort((a, b) => a.row - b.row || a.column - b.column);
     return this.formulaList;
   }
+  /** a value or formula entered as Sheets reads it (setValues, typing) */
+  enter(row: number, column: number, input: unknown): void {
+    const { autoFormat, ...parsed } = parseInput(input);
+    const format = autoFormat && !this.cell(row, column).format ? { format: autoFormat } : {};
+    this.update(row, column, { value: undefined, formula: undefined, ...parsed, ...format });
+  }
   lastRow(): number {
     let last = 0;
     for (const [k] of this.cells) if (this.hasContentAt(k)) last = Math.max(last, +k.split(',')[0]);
@@ -218,28 +236,42 @@ export class MemoryBook {
   htmlFile: (name: string) => string = (name) =>
     readFileSync(resolve(DIST, `${name}.html`), 'utf8');
 
+  // computed since the last change: formula results, where a spill is blocked, cell values
   private results = new Map<string, Value>();
+  private blocked = new Map<string, string | null>();
+  private values = new Map<string, Scalar | FormulaError>();
+  /** by formula cell (SheetData.formulaCells() entries): its spill, null when it does not spill */
+  private spills = new Map<object, Value[][] | null>();
   private evaluating = new Set<string>();
-  private readonly evaluator = new FormulaEvaluator(
+  private readonly engine = new FormulaEngine(
     {
-      value: (sheet, row, column) =>
-        this.value(sheet === null ? this.active : this.sheetNamed(sheet), row, column),
+      value: (sheet, row, column) => this.value(this.sheetNamed(sheet), row, column),
+      size: (sheet) => {
+        const data = this.sheetNamed(sheet);
+        return { rows: data.maxRows, columns: data.maxColumns };
+      },
     },
-    new Proxy({}, { get: (_, name: string) => this.functions[name] }) as Record<
-      string,
-      CustomFunction
-    >,
+    () => this.functions,
   );
 
   sheetNamed(name: string): SheetData {
     const sheet = this.sheets.find((s) => s.name === name);
-    if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${name}'`);
+    if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${name}'.`);
     return sheet;
   }
 
-  /** forget computed values after any change */
+  /** forget computed values after any change: the next read recalculates */
   changed(): void {
     this.results.clear();
+    this.blocked.clear();
+    this.values.clear();
+    this.spills.clear();
+  }
+
+  /** What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing. */
+  type(sheet: SheetData, row: number, column: number, text: string): void {
+    sheet.enter(row, column, text);
+    this.changed();
   }
 
   /** The full result of the formula in a cell (a 2D array when it spills). */
@@ -247,10 +279,11 @@ export class MemoryBook {
     const id = `${sheet.name}!${row},${column}`;
     const known = this.results.get(id);
     if (known !== undefined) return known;
-    if (this.evaluating.has(id)) return new FormulaError('#REF!', 'Circular dependency detected');
+    if (this.evaluating.has(id)) return new FormulaError('#REF!', 'Circular dependency detected.');
     this.evaluating.add(id);
     try {
-      const value = this.evaluator.evaluate(sheet.cell(row, column).formula!, sheet.name);
+      const formula = sheet.cell(row, column).formula!;
+      const value = this.engine.evaluate(formula, sheet.name, row, column);
       this.results.set(id, value);
       return value;
     } finally {
@@ -258,20 +291,48 @@ export class MemoryBook {
     }
   }
 
-  private spillBlocked(sheet: SheetData, row: number, column: number, rows: Value[][]): boolean {
-    return rows.some((line, i) =>
-      line.some((_, j) => (i > 0 || j > 0) && sheet.hasContent(row + i, column + j)),
-    );
+  /** the first cell with content where an array result would spill, null when it fits */
+  private blockedAt(sheet: SheetData, row: number, column: number, rows: Value[][]) {
+    const id = `${sheet.name}!${row},${column}`;
+    if (!this.blocked.has(id)) {
+      let at: string | null = null;
+      for (let i = 0; i < rows.length && !at; i++) {
+        for (let j = 0; j < rows[i].length && !at; j++) {
+          if ((i > 0 || j > 0) && sheet.hasContent(row + i, column + j))
+            at = a1Of(row + i, column + j);
+        }
+      }
+      this.blocked.set(id, at);
+    }
+    return this.blocked.get(id)!;
   }
 
-  /** What a cell shows (before number formats): its value, its formula's result or a spill. */
+  /** What a cell holds (before number formats): its value, its formula's result or a spill. */
   value(sheet: SheetData, row: number, column: number): Scalar | FormulaError {
+    const id = `${sheet.name}!${row},${column}`;
+    let value = this.values.get(id);
+    if (value === undefined) {
+      value = this.computed(sheet, row, column);
+      // a number in a date-formatted cell is a date (getValues and custom functions get a Date)
+      if (typeof value === 'number' && isDateFormat(sheet.cell(row, column).format)) {
+        value = serialToDate(value);
+      }
+      this.values.set(id, value);
+    }
+    return value;
+  }
+
+  private computed(sheet: SheetData, row: number, column: number): Scalar | FormulaError {
     const cell = sheet.cell(row, column);
     if (cell.formula !== undefined) {
       const result = this.result(sheet, row, column);
       if (!Array.isArray(result)) return result;
-      if (this.spillBlocked(sheet, row, column, result)) {
-        return new FormulaError('#REF!', 'Array result was not expanded: it would overwrite data');
+      const at = this.blockedAt(sheet, row, column, result);
+      if (at) {
+        return new FormulaError(
+          '#REF!',
+          `Array result was not expanded because it would overwrite data in ${at}.`,
+        );
       }
       return (result[0]?.[0] ?? '') as Scalar;
     }
@@ -279,12 +340,16 @@ export class MemoryBook {
     for (const anchor of sheet.formulaCells()) {
       if (anchor.row > row) break;
       if (anchor.column > column) continue;
-      if (this.evaluating.has(`${sheet.name}!${anchor.row},${anchor.column}`)) continue;
-      const result = this.result(sheet, anchor.row, anchor.column);
-      if (!Array.isArray(result)) continue;
-      const spilled = result[row - anchor.row]?.[column - anchor.column];
+      let spill = this.spills.get(anchor);
+      if (spill === undefined) {
+        if (this.evaluating.has(`${sheet.name}!${anchor.row},${anchor.column}`)) continue;
+        const result = this.result(sheet, anchor.row, anchor.column);
+        spill = Array.isArray(result) ? result : null;
+        this.spills.set(anchor, spill);
+      }
+      const spilled = spill?.[row - anchor.row]?.[column - anchor.column];
       if (spilled === undefined) continue;
-      if (this.spillBlocked(sheet, anchor.row, anchor.column, result)) continue;
+      if (this.blockedAt(sheet, anchor.row, anchor.column, spill!)) continue;
       return spilled as Scalar;
     }
     return '';
@@ -292,8 +357,40 @@ export class MemoryBook {
 
   display(sheet: SheetData, row: number, column: number): string {
     const value = this.value(sheet, row, column);
-    if (value instanceof FormulaError) return value.code;
+    if (value instanceof FormulaError) return value.error;
     return formatValue(value, sheet.cell(row, column).format);
+  }
+
+  /** A chart's data as the playground draws it, read from the cells now. */
+  private chartSnapshot(sheet: SheetData, chart: MemoryChart): ChartSnapshot {
+    const { type, ranges, options, position } = chart.settings;
+    // Sheets reads the ranges side by side; the add-on gives one, the playground draws the first
+    const r = parseA1(ranges[0]);
+    let table = Array.from({ length: r.rows }, (_, i) =>
+      Array.from({ length: r.columns }, (_, j) => ({
+        value: this.value(sheet, r.row + i, r.column + j),
+        display: this.display(sheet, r.row + i, r.column + j),
+      })),
+    );
+    // rows are categories and columns series, unless transposed; headers name the series
+    if (options.transpose) table = table[0].map((_, j) => table.map((line) => line[j]));
+    const headers = typeof options.numHeaders === 'number' ? options.numHeaders : 1;
+    const body = table.slice(headers);
+    return {
+      description: chart.describe(),
+      type,
+      title: typeof options.title === 'string' ? options.title : '',
+      stacked: options.isStacked === true,
+      row: position[0] ?? 1,
+      column: position[1] ?? 1,
+      categories: body.map((line) => line[0].display),
+      series: table[0].slice(1).map((head, k) => ({
+        name: headers ? head.display : `Series ${k + 1}`,
+        values: body.map((line) =>
+          typeof line[k + 1].value === 'number' ? (line[k + 1].value as number) : null,
+        ),
+      })),
+    };
   }
 
   /** The active sheet as the playground grid shows it. */
@@ -301,14 +398,18 @@ export class MemoryBook {
     const sheet = this.active;
     let rows = Math.max(minRows, sheet.lastRow() + 5);
     let columns = Math.max(minColumns, sheet.lastColumn() + 3);
-    // spills reach past the last cell with content
+    // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
     for (const anchor of sheet.formulaCells()) {
       const result = this.result(sheet, anchor.row, anchor.column);
       if (Array.isArray(result)) {
-        rows = Math.max(rows, anchor.row + result.length + 2);
+        let used = result.length;
+        while (used > 1 && result[used - 1].every((v) => v === '')) used--;
+        rows = Math.max(rows, anchor.row + used + 2);
         columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) + 1);
       }
     }
+    // room under a chart (about 20 rows high)
+    for (const chart of sheet.charts) rows = Math.max(rows, (chart.settings.position[0] ?? 1) + 21);
     rows = Math.min(rows, sheet.maxRows);
     columns = Math.min(columns, sheet.maxColumns);
     const grid: CellSnapshot[][] = [];
@@ -318,10 +419,12 @@ export class MemoryBook {
         const cell = sheet.cell(r, c);
         const value = this.value(sheet, r, c);
         const shown: CellSnapshot = { display: this.display(sheet, r, c) };
+        const input = cell.formula ?? editText(cell.value, cell.format);
+        if (input) shown.input = input;
         if (cell.formula) shown.formula = cell.formula;
         if (cell.weight === 'bold') shown.bold = true;
-        if (typeof value === 'number') shown.number = true;
-        if (value instanceof FormulaError) shown.error = value.message;
+        if (typeof value === 'number' || value instanceof Date) shown.number = true;
+        if (value instanceof FormulaError) shown.error = value.message || value.error;
         if (cell.note) shown.note = cell.note;
         if (cell.background) shown.background = cell.background;
         if (cell.align) shown.align = cell.align;
@@ -343,7 +446,7 @@ export class MemoryBook {
       frozenColumns: sheet.frozenColumns,
       columnWidths: Array.from({ length: columns }, (_, k) => sheet.columnWidths.get(k + 1) ?? 100),
       grid,
-      charts: sheet.charts.map((chart) => chart.describe()),
+      charts: sheet.charts.map((chart) => this.chartSnapshot(sheet, chart)),
       menus: this.ui.menus,
       dialog: this.ui.dialog,
     };
@@ -352,6 +455,8 @@ export class MemoryBook {
 
 export interface CellSnapshot {
   display: string;
+  /** what the cell's editor shows: the formula, or the value as typed */
+  input?: string;
   formula?: string;
   bold?: boolean;
   number?: boolean;
@@ -362,6 +467,18 @@ export interface CellSnapshot {
   dropdown?: boolean;
 }
 
+export interface ChartSnapshot {
+  description: string;
+  type: string;
+  title: string;
+  stacked: boolean;
+  /** the cell of its top-left corner */
+  row: number;
+  column: number;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
 export interface BookSnapshot {
   sheets: string[];
   active: string;
@@ -370,7 +487,7 @@ export interface BookSnapshot {
   frozenColumns: number;
   columnWidths: number[];
   grid: CellSnapshot[][];
-  charts: string[];
+  charts: ChartSnapshot[];
   menus: MemoryBook['ui']['menus'];
   dialog: MemoryBook['ui']['dialog'];
 }
@@ -487,7 +604,7 @@ export class MemoryRange extends Service {
   getValues(): unknown[][] {
     return this.map((r, c) => {
       const value = this.book.value(this.data, r, c);
-      return value instanceof FormulaError ? value.code : value;
+      return value instanceof FormulaError ? value.error : value;
     });
   }
   getValue() {
@@ -509,9 +626,7 @@ export class MemoryRange extends Service {
     return this.map((r, c) => this.data.hasContent(r, c)).every((row) => row.every((x) => !x));
   }
   setValues(values: unknown[][]) {
-    return this.each('data', values, (r, c, v) => {
-      this.data.update(r, c, { value: undefined, formula: undefined, ...parseInput(v) });
-    });
+    return this.each('data', values, (r, c, v) => this.data.enter(r, c, v));
   }
   setValue(value: unknown) {
     return this.setValues(this.all(value));

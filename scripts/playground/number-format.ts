@@ -37,15 +37,33 @@ function formatNumber(value: number, format: string): string {
   return `${sign}${prefix}${integer}${decimals !== undefined ? `.${decimals}` : ''}${percent}${suffix}`;
 }
 
+const isDate = (value: unknown): value is Date =>
+  Object.prototype.toString.call(value) === '[object Date]';
+
+/** A date format ("mmm yyyy", "yyyy-mm-dd"), not a number format ("$#,##0.00", "0%"). */
+export function isDateFormat(format = ''): boolean {
+  return /[yd]|m{3}/i.test(format.replace(/"[^"]*"/g, ''));
+}
+
 /** A cell value as Sheets displays it with the given number format. */
 export function formatValue(value: unknown, format = ''): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
-    const date = new Date(+(value as Date));
-    return formatDate(date, /[ymd]/i.test(format) ? format : 'yyyy-mm-dd');
+  if (isDate(value)) {
+    return formatDate(new Date(+value), isDateFormat(format) ? format : 'yyyy-mm-dd');
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value !== 'number') return String(value);
   if (format === '' || /^general$/i.test(format) || format === '@') return general(value);
   return formatNumber(value, format.split(';')[0]);
+}
+
+/** A value as the cell editor shows it when the user edits it: 0.05 as "5%" in a % cell, ... */
+export function editText(value: unknown, format = ''): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return formatDate(new Date(+value), 'yyyy-mm-dd');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // 15 significant digits: 0.07 * 100 is 7.000000000000001 in floating point
+  if (typeof value === 'number' && /%/.test(format))
+    return `${Number((value * 100).toPrecision(15))}%`;
+  return String(value);
 }

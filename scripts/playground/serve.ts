@@ -1,11 +1,14 @@
 // npm start: the playground on 127.0.0.1. The page shows the real dist/Sidebar.html in an iframe,
 // with a google.script.run shim that forwards each call over fetch to the real dist/Code.js in
-// Node (memory-spreadsheet.ts), next to a grid of the in-memory active sheet.
+// Node (memory-spreadsheet.ts), next to a grid of the in-memory active sheet that the user can
+// type into (page.js).
 //
 //   GET  /            the page (grid + sidebar iframe)        GET  /state   the grid as JSON
 //   GET  /sidebar     dist/Sidebar.html with the shim         POST /select  { sheet?, range }
-//   GET  /dialog      the last modal dialog, with the shim        POST /close-dialog
+//   GET  /dialog      the last modal dialog, with the shim    POST /close-dialog
 //   GET  /page.js     the grid's script                       POST /run/<function>  [args]
+//   POST /edit        { range, input, select? }: the user typed `input` into the active sheet's
+//                     cell `range` (then selects `select`); answers the grid as JSON
 
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -48,7 +51,13 @@ const PAGE = `<!doctype html>
   #sheet { flex: 1; display: flex; flex-direction: column; min-width: 0; }
   #bar { padding: 6px 8px; border-bottom: 1px solid #dadce0; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
   #bar button { font: inherit; }
-  #grid-wrap { flex: 1; overflow: auto; }
+  #formula-row { display: flex; align-items: center; gap: 6px; padding: 4px 8px; border-bottom: 1px solid #dadce0; }
+  #formula-row output { min-width: 150px; color: #5f6368; }
+  #formula-bar { flex: 1; font: 13px monospace; padding: 3px 6px; border: 1px solid #dadce0; }
+  #grid-wrap { flex: 1; overflow: auto; position: relative; outline: none; }
+  #cell-editor { position: absolute; box-sizing: border-box; font: inherit; padding: 2px 4px; border: 2px solid #1a73e8; outline: none; z-index: 3; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
+  .chart-box { position: absolute; z-index: 2; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
+  .chart-box svg { display: block; font-family: Arial, sans-serif; }
   table.grid { border-collapse: collapse; table-layout: fixed; }
   .grid td, .grid th { border: 1px solid #e2e3e3; padding: 2px 4px; height: 19px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .grid th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 1; }
@@ -58,6 +67,7 @@ const PAGE = `<!doctype html>
   .grid td.frozen { border-bottom: 2px solid #9aa0a6; }
   .grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   .grid td.err { color: #d93025; }
+  .grid td.noted { background-image: linear-gradient(225deg, #f29900 4px, transparent 4px); }
   .grid th.rowhead { position: sticky; left: 0; }
   #tabs { border-top: 1px solid #dadce0; padding: 4px 8px; display: flex; gap: 4px; background: #f8f9fa; }
   #tabs button { border: 1px solid transparent; background: none; padding: 4px 10px; cursor: pointer; font: inherit; }
@@ -70,8 +80,9 @@ const PAGE = `<!doctype html>
 </style></head>
 <body>
   <div id="sheet">
-    <div id="bar"><strong>Playground</strong> <span id="menu"></span> <span>Selected: <output id="selection"></output></span> <span id="charts"></span></div>
-    <div id="grid-wrap"><table class="grid" id="grid" aria-label="Active sheet"></table></div>
+    <div id="bar"><strong>Playground</strong> <span id="menu"></span> <span id="charts"></span></div>
+    <div id="formula-row"><output id="selection" aria-label="Selected cell"></output><input id="formula-bar" aria-label="Formula bar" autocomplete="off" spellcheck="false" placeholder="Select a cell and type a value or a formula (=SUM(B2:B))"></div>
+    <div id="grid-wrap" tabindex="0"><table class="grid" id="grid" aria-label="Active sheet"></table></div>
     <div id="tabs" role="tablist" aria-label="Sheets"></div>
   </div>
   <iframe id="sidebar" title="Add-on sidebar" src="/sidebar"></iframe>
@@ -104,6 +115,13 @@ export interface RunningPlayground {
   close(): Promise<void>;
 }
 
+function select(book: Playground['book'], range: string, sheet?: string): void {
+  const data = sheet ? book.sheetNamed(sheet) : book.active;
+  const r = parseA1(range);
+  book.active = data;
+  data.selection = { row: r.row, column: r.column, rows: r.rows, columns: r.columns };
+}
+
 async function handle(playground: Playground, request: IncomingMessage, response: ServerResponse) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const { book } = playground;
@@ -134,10 +152,14 @@ async function handle(playground: Playground, request: IncomingMessage, response
   if (request.method === 'GET' && url.pathname === '/state') return json(response, book.snapshot());
   if (request.method === 'POST' && url.pathname === '/select') {
     const { sheet, range } = (await body(request)) as { sheet?: string; range: string };
-    const data = sheet ? book.sheetNamed(sheet) : book.active;
-    const r = parseA1(range);
-    book.active = data;
-    data.selection = { row: r.row, column: r.column, rows: r.rows, columns: r.columns };
+    select(book, range, sheet);
+    return json(response, book.snapshot());
+  }
+  if (request.method === 'POST' && url.pathname === '/edit') {
+    const edit = (await body(request)) as { range: string; input: string; select?: string };
+    const cell = parseA1(edit.range);
+    book.type(book.active, cell.row, cell.column, String(edit.input ?? ''));
+    if (edit.select) select(book, edit.select);
     return json(response, book.snapshot());
   }
   if (request.method === 'POST' && url.pathname === '/close-dialog') {

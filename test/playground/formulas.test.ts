@@ -1,16 +1,25 @@
-// The playground's formula evaluator and number formats, on the in-memory spreadsheet.
+// The playground's formulas (fast-formula-parser wired to the in-memory spreadsheet) and number
+// formats: built-ins a budget sheet uses, open ranges, spills, dates, custom functions as Sheets
+// calls them, and recalculation after an edit.
 import { createPlayground } from '../../scripts/playground/memory-spreadsheet';
-import { FormulaEvaluator, parseFormula } from '../../scripts/playground/formulas';
-import { formatValue } from '../../scripts/playground/number-format';
+import {
+  closeOpenRanges,
+  dateToSerial,
+  serialToDate,
+  FormulaEngine,
+} from '../../scripts/playground/formulas';
+import { editText, formatValue, isDateFormat } from '../../scripts/playground/number-format';
 
 const book = () => {
   const playground = createPlayground();
   const sheet = playground.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-  return { playground, sheet };
+  /** the value a formula typed in E1 gives */
+  const valueOf = (formula: string) => sheet.getRange('E1').setFormula(formula).getValue();
+  return { playground, sheet, valueOf };
 };
 
 test('arithmetic, references, ranges, SUM, text', () => {
-  const { sheet } = book();
+  const { sheet, valueOf } = book();
   sheet.getRange('A1:C2').setValues([
     [1, 2, '3'],
     ['x', '', 4],
@@ -19,9 +28,8 @@ test('arithmetic, references, ranges, SUM, text', () => {
     ['=1+2*3', 7],
     ['=(1+2)*3', 9],
     ['=-2^2', 4],
-    ['=2^3^2', 512],
     ['=A1+$B$1', 3],
-    ['=SUM(A1:C2)', 10],
+    ['=SUM(A1:C2)', 10], // "3" was written as a number, "x" is text: skipped
     ['=SUM(A1:C2, 5)', 15],
     ['="a"&"b"&A1', 'ab1'],
     ['=B2+1', 1],
@@ -30,11 +38,47 @@ test('arithmetic, references, ranges, SUM, text', () => {
     ['=NOPE(1)', '#NAME?'],
     ["='Sheet1'!C2*2", 8],
     ['=A1=1', true],
+    ['=B2', ''],
   ];
   for (const [formula, expected] of cases) {
-    sheet.getRange('E1').setFormula(formula);
-    expect([formula, sheet.getRange('E1').getValue()]).toEqual([formula, expected]);
+    expect([formula, valueOf(formula)]).toEqual([formula, expected]);
   }
+});
+
+test('the built-ins of a budget sheet: ROUND, IFERROR, DATE, EDATE, open ranges', () => {
+  const { sheet, valueOf, playground } = book();
+  sheet.getRange('A1:B4').setValues([
+    ['amount', 'when'],
+    [1.005, '2026-01-31'],
+    [2.5, ''],
+    [3.25, ''],
+  ]);
+  expect(valueOf('=ROUND(A2*100, 0)')).toBe(101);
+  expect(valueOf('=ROUND(2.345, 2)')).toBe(2.35);
+  expect(valueOf('=ROUND(-1234.5, -2)')).toBe(-1200);
+  expect(valueOf('=ROUND(7.5)')).toBe(8);
+  expect(valueOf('=IFERROR(1/0, "none")')).toBe('none');
+  expect(valueOf('=IFERROR(OPENAI_COST("gpt-nope",1,1), -1)')).toBe(-1);
+  expect(valueOf('=SUM(A2:A)')).toBeCloseTo(6.755, 12);
+  expect(valueOf('=SUM(A:A)')).toBeCloseTo(6.755, 12);
+  // a date function's result is a date, and so is a number in a date-formatted cell
+  expect(valueOf('=DATE(2026, 3, 1)')).toEqual(new Date(2026, 2, 1));
+  expect(valueOf('=EDATE(B2, 1)')).toEqual(new Date(2026, 1, 28));
+  expect(valueOf('=EDATE($B$2, 13)')).toEqual(new Date(2027, 1, 28));
+  expect(valueOf('=YEAR(EDATE(B2, 12))')).toBe(2027);
+  sheet.getRange('F1').setValue(46023).setNumberFormat('mmm yyyy');
+  expect(sheet.getRange('F1').getValue()).toEqual(new Date(2026, 0, 1));
+  expect(sheet.getRange('F1').getDisplayValue()).toBe('Jan 2026');
+  // dates reach custom functions as Date, open ranges as 2D arrays with "" for blanks
+  const seen: unknown[][] = [];
+  playground.book.functions = new Proxy(playground.book.functions, {
+    get: (target, name: string) =>
+      name === 'OPENAI_SPY' ? (...args: unknown[]) => (seen.push(args), 1) : target[name],
+  });
+  valueOf('=OPENAI_SPY(B2, B2:B4, EDATE(B2, 1), 7, , "x")');
+  expect(seen).toEqual([[new Date(2026, 0, 31), [[new Date(2026, 0, 31)], [''], ['']], new Date(2026, 1, 28), 7, '', 'x']]); // prettier-ignore
+  valueOf('=OPENAI_SPY(A3:A)');
+  expect((seen[1][0] as unknown[][]).length).toBe(998); // A3 to the sheet's last row, 1000
 });
 
 test('custom functions get ranges as 2D arrays, and array results spill', () => {
@@ -52,29 +96,85 @@ test('custom functions get ranges as 2D arrays, and array results spill', () => 
     (sheet.getRange('D1').getValue() as number) + (sheet.getRange('D2').getValue() as number),
     12,
   );
-  // a spill that would overwrite data is #REF!, as in Sheets
+  // SUM over a spill range and over the call itself
+  sheet.getRange('F2').setFormula('=SUM(OPENAI_COST(A1:A, B1:B, C1:C))');
+  expect(sheet.getRange('F2').getValue()).toBeCloseTo(sheet.getRange('F1').getValue() as number);
+  // a spill that would overwrite data is #REF!, with Sheets' message
   sheet.getRange('H1').setFormula('=OPENAI_PRICE_TABLE("moderation")');
   expect(sheet.getRange('I2').getValue()).not.toBe('');
   sheet.getRange('I2').setValue('mine');
   expect(sheet.getRange('H1').getValue()).toBe('#REF!');
+  expect(sheet.getRange('I3').getValue()).toBe('');
+  const h1 = () => playground.book.snapshot().grid[0][7];
+  expect(h1().error).toBe('Array result was not expanded because it would overwrite data in I2.');
+  sheet.getRange('I2').setValue('');
+  expect(sheet.getRange('H1').getValue()).toBe('Model');
   // a function's error is #ERROR! with its message
   sheet.getRange('A5').setFormula('=OPENAI_COST("gpt-nope",1,1)');
   expect(sheet.getRange('A5').getDisplayValue()).toBe('#ERROR!');
   expect(playground.book.snapshot().grid[4][0].error).toMatch(/gpt-nope/);
+  // an error inside a range shows in SUM (never a partial sum) and stops a custom function
+  sheet.getRange('A6').setFormula('=SUM(A4:A5)');
+  expect(sheet.getRange('A6').getValue()).toBe('#ERROR!');
+  sheet.getRange('A7').setFormula('=OPENAI_COST("gpt-4o", A4:A5, 1)');
+  expect(playground.book.snapshot().grid[6][0].error).toMatch(/gpt-nope/);
 });
 
-test('circular references do not hang', () => {
-  const { sheet } = book();
+test('every formula follows an edit of a cell it reads, through other formulas', () => {
+  const { sheet, playground } = book();
+  sheet.getRange('A1:B1').setValues([[1000, '=OPENAI_COST("gpt-4o", A1, 0)']]);
+  sheet.getRange('C1').setFormula('=ROUND(B1 * 1000, 2)');
+  expect(sheet.getRange('C1').getValue()).toBe(2.5);
+  playground.book.type(playground.book.active, 1, 1, '2000');
+  expect(sheet.getRange('C1').getValue()).toBe(5);
+  // typing "5%" gives 0.05 shown as 5%; "$1,200" a number shown as currency
+  playground.book.type(playground.book.active, 2, 1, '5%');
+  playground.book.type(playground.book.active, 3, 1, '$1,200');
+  expect(sheet.getRange('A2:A3').getValues()).toEqual([[0.05], [1200]]);
+  expect(sheet.getRange('A2:A3').getDisplayValues()).toEqual([['5%'], ['$1,200.00']]);
+  expect(playground.book.snapshot().grid[1][0].input).toBe('5%');
+  playground.book.type(playground.book.active, 2, 1, '');
+  expect(sheet.getRange('A2').isBlank()).toBe(true);
+});
+
+test('circular references and syntax errors do not hang or throw', () => {
+  const { sheet, playground } = book();
   sheet.getRange('A1').setFormula('=B1+1');
   sheet.getRange('B1').setFormula('=A1+1');
   expect(sheet.getRange('A1').getValue()).toBe('#REF!');
+  for (const bad of ['=1+', '=SUM(1', '=1+*2']) {
+    sheet.getRange('C1').setFormula(bad);
+    expect([bad, sheet.getRange('C1').getValue()]).toEqual([bad, '#ERROR!']);
+    expect(playground.book.snapshot().grid[0][2].error).toBe('Formula parse error.');
+  }
+  const engine = new FormulaEngine({ value: () => '', size: () => ({ rows: 10, columns: 5 }) });
+  expect(engine.evaluate('=Nowhere!A1', 'S')).toBe('');
 });
 
-test('the parser rejects what it cannot read', () => {
-  expect(() => parseFormula('=1+')).toThrow();
-  expect(() => parseFormula('=SUM(1')).toThrow();
-  const evaluator = new FormulaEvaluator({ value: () => '' });
-  expect(String(evaluator.evaluate('=1+*2', 'S'))).toBe('#ERROR!');
+test('open ranges close at the last row; text literals are left alone', () => {
+  expect(closeOpenRanges('SUM(A2:A)+SUM($B$3:C,"A2:A")')).toBe(
+    'SUM(A2:A1048576)+SUM($B$3:C1048576,"A2:A")',
+  );
+  expect(closeOpenRanges('Other!A2:A9*2')).toBe('Other!A2:A9*2');
+});
+
+test('serial numbers and dates', () => {
+  expect(dateToSerial(new Date(2026, 0, 1))).toBe(46023);
+  expect(serialToDate(46023)).toEqual(new Date(2026, 0, 1));
+  expect(serialToDate(dateToSerial(new Date(2028, 1, 29, 6)))).toEqual(new Date(2028, 1, 29, 6));
+  expect(isDateFormat('mmm yyyy')).toBe(true);
+  expect(isDateFormat('$#,##0.00')).toBe(false);
+  expect(isDateFormat('0.0%')).toBe(false);
+});
+
+test.each([
+  [0.05, '0.0%', '5%'],
+  [0.07, '0%', '7%'],
+  [1234.5, '$#,##0.00', '1234.5'],
+  [new Date(2026, 0, 1), 'mmm yyyy', '2026-01-01'],
+  [true, '', 'TRUE'],
+])('editText(%p, %p) = %p', (value, format, shown) => {
+  expect(editText(value, format)).toBe(shown);
 });
 
 test.each([
