@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium as pw, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { buildPriceTable } from '../../src/pricing/tables';
+import { formatValue } from '../../scripts/playground/number-format';
 import { startPlayground, type RunningPlayground } from '../../scripts/playground/serve';
 
 jest.setTimeout(90_000);
@@ -44,6 +45,7 @@ const cellShows = (a1: string, text: string) =>
 const cellFormula = (a1: string, formula: string) =>
   page.locator(`td[data-cell="${a1}"][title="${formula.replace(/"/g, '\\"')}"]`).waitFor();
 const snapshot = () => running.playground.book.snapshot();
+const LIVE_LABEL = 'Live formulas (one =OPENAI_PRICE_TABLE per table)';
 
 async function insertAndWait(): Promise<string> {
   const status = sidebar.locator('#tables-status');
@@ -76,7 +78,7 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
   await sidebar.getByLabel('Text tokens (24)').check();
   await sidebar.getByLabel('Audio tokens (4)').check();
   await sidebar.getByLabel('Batch API', { exact: true }).check();
-  await sidebar.getByLabel('Live formulas (=OPENAI_PRICE…)').check();
+  await sidebar.getByLabel(LIVE_LABEL).check();
   const text = await insertAndWait();
   const rows =
     3 + buildPriceTable('text').rows.length + 1 + 2 + buildPriceTable('audio').rows.length;
@@ -84,9 +86,14 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
   await page.locator('#tabs button.active', { hasText: 'OpenAI prices' }).waitFor();
   await cellShows('A2', 'Text tokens — Batch API, USD per 1M tokens');
   await expect(cell('A2').getAttribute('class')).resolves.toContain('bold');
-  // gpt-4.1 batch input: a formula cell that shows its computed, formatted value
+  // one spilling formula per table; gpt-4.1's batch input shows in its spill, formatted
+  await cellFormula('A3', '=OPENAI_PRICE_TABLE("text","batch",,$D$1)');
   await cellShows('C4', '$1.00');
-  await cellFormula('C4', '=OPENAI_PRICE("gpt-4.1","input","batch")');
+  expect(
+    snapshot()
+      .grid.flat()
+      .filter((c) => c.formula),
+  ).toHaveLength(3); // as-of + 2 tables
   const audioTitle = snapshot().grid.findIndex((r) => r[0].display.startsWith('Audio tokens'));
   expect(snapshot().grid[audioTitle][0].display).toBe(
     'Audio tokens — Standard, USD per 1M tokens (no Batch API prices)',
@@ -95,12 +102,17 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
 });
 
 test('formulas mode shows the same grid as values mode', async () => {
-  const formulaGrid = snapshot().grid.map((r) => r.map((c) => c.display));
+  // row 1 of a live block adds the refresh cell (C1:D1); the rest is the same
+  const grid = () => {
+    const rows = snapshot().grid.map((r, k) => (k === 0 ? r.slice(0, 2) : r).map((c) => c.display));
+    while (rows.length && rows[rows.length - 1].every((d) => d === '')) rows.pop(); // the margin
+    return rows;
+  };
+  const formulaGrid = grid();
   await sidebar.getByLabel('Numbers').check();
   await insertAndWait();
   expect(snapshot().active).toBe('OpenAI prices (2)');
-  const valueGrid = snapshot().grid.map((r) => r.map((c) => c.display));
-  expect(valueGrid).toEqual(formulaGrid);
+  expect(grid()).toEqual(formulaGrid);
   expect(
     snapshot()
       .grid.flat()
@@ -155,7 +167,8 @@ test('the calculator shows OPENAI_COST and inserts its formula', async () => {
     'Inserted in Sheet1!A30.',
   );
   await cellFormula('A30', formula);
-  expect(snapshot().grid[29][0].display).toBe(String(expected));
+  // inserted as dollars, every digit down to micro-dollars
+  expect(snapshot().grid[29][0].display).toBe(formatValue(expected, '$#,##0.00####'));
   // the same cell again: refused, with the server's message
   await sidebar.locator('#calc-insert').click();
   await sidebar.locator('#calc-status.error').waitFor();

@@ -155,9 +155,11 @@ export function OPENAI_COMPARE(
 /**
  * The date of the price snapshot the catalog was generated from (YYYY-MM-DD), for citing in a sheet.
  *
+ * @param {any} [refresh_cell] Ignored: a cell that "Refresh prices" changes, so that Sheets recalculates this cell (a call without arguments is never recalculated).
  * @return {string} e.g. "2025-06-26".
  * @customfunction
  */
-export function OPENAI_PRICES_AS_OF(): string {
+export function OPENAI_PRICES_AS_OF(refresh_cell?: unknown): string {
+  void refresh_cell; // only there to make Sheets recalculate when it changes
   return CATALOG.asOf;
 }
