@@ -139,6 +139,19 @@ describe('insertPriceTables at the selection', () => {
     expect(playground.SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(1);
   });
 
+  test('the refusal names the sheet as A1 notation needs it', () => {
+    const q3 = playground.SpreadsheetApp.getActiveSpreadsheet().insertSheet(`It's "Q3"!`);
+    q3.getRange('C3').setValue('mine');
+    q3.getRange('A1').activate();
+    expect(() =>
+      playground.run('insertPriceTables', [
+        { sections: ['text'], tier: 'standard', mode: 'formulas', destination: 'selection' },
+      ]),
+    ).toThrow(`Nothing was inserted: 'It''s "Q3"!'!C3 is not empty`);
+    expect(q3.getRange('A1:H40').getValues().flat().filter(Boolean)).toEqual(['mine']);
+    expect(playground.SpreadsheetApp.getActiveSpreadsheet().getNamedRanges()).toEqual([]);
+  });
+
   test('a formula that shows "" still counts as occupied', () => {
     sheet('Sheet1').getRange('A3').setFormula('=""');
     select('A1');
@@ -240,6 +253,7 @@ describe('insertFormulaAtSelection', () => {
     });
     const cell = sheet('Sheet1').getRange('B2');
     expect(cell.getFormula()).toBe(formula);
+    expect(cell.getNumberFormat()).toBe('$#,##0.00####'); // dollars, down to micro-dollars
     expect(cell.getValue()).toBe(playground.fns.OPENAI_COST('gpt-4o', 1000, 500, 'batch', 200));
   });
 

@@ -181,6 +181,58 @@ test('the calculator shows OPENAI_COST and inserts its formula', async () => {
   await expect(sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
 });
 
+test('calculator: unreadable counts are errors on their field, no cost, no Insert', async () => {
+  await sidebar.locator('#tab-calculator').click();
+  const input = sidebar.getByLabel('Input tokens', { exact: true });
+  const output = sidebar.getByLabel('Output tokens', { exact: true });
+  await sidebar.getByLabel('Cached input tokens (optional, part of input)').fill('');
+  for (const [field, typed, message] of [
+    [input, '1,000', 'Input tokens: "1,000" is not a number (remove the thousands separators)'],
+    [output, '12abc', 'Output tokens: "12abc" is not a number of tokens, 0 or more'],
+  ] as const) {
+    await field.fill(typed);
+    await expect(sidebar.locator('#calc-status').textContent()).resolves.toBe(message);
+    await expect(sidebar.locator('#calc-cost').textContent()).resolves.toBe('—');
+    await expect(sidebar.locator('#calc-formula').textContent()).resolves.toBe('');
+    await expect(sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await field.fill('1000');
+  }
+  // a tier the model lacks is not dropped silently
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('o3');
+  await sidebar.getByLabel('Tier', { exact: true }).selectOption('flex');
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('gpt-4o-audio-preview');
+  await expect(sidebar.locator('#calc-tier-note').textContent()).resolves.toBe(
+    'gpt-4o-audio-preview has no Flex processing prices (it is offered in: Standard), so the tier is now Standard.',
+  );
+  // Enter inserts and the cursor stays in the field
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('gpt-4o');
+  await cell('A33').click();
+  await page.locator('#selection', { hasText: exactly('Sheet1!A33') }).waitFor();
+  await output.focus();
+  await page.keyboard.press('Enter');
+  await sidebar.locator('#calc-status.success').waitFor();
+  await expect(output.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await cellFormula('A33', '=OPENAI_COST("gpt-4o",1000,1000)');
+});
+
+test('the preview says what Insert writes, and where', async () => {
+  await sidebar.locator('#tab-tables').click();
+  await sidebar.getByLabel('A new sheet').check();
+  await sidebar.getByLabel('Numbers').check();
+  await sidebar.getByLabel('All tables').check();
+  await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
+    "13 tables, 136 rows → new sheet 'OpenAI prices'",
+  );
+  await sidebar.getByLabel(LIVE_LABEL).check();
+  await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
+    "13 tables, 136 rows → new sheet 'OpenAI prices', 14 live formulas",
+  );
+  await sidebar.getByLabel('All tables').uncheck();
+  await sidebar.getByLabel('Text tokens (24)').check();
+  await sidebar.getByLabel('Numbers').check();
+});
+
 test('keyboard: tabs move with the arrow keys; the help page lists every function', async () => {
   await sidebar.locator('#tab-calculator').focus();
   await page.keyboard.press('ArrowRight');
