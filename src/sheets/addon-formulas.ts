@@ -25,13 +25,16 @@ export const ADDON_FUNCTIONS = [
  */
 function addonCall(text: string): string | null {
   let k = 0;
-  const at = (pattern: RegExp) => k < text.length && pattern.test(text[k]);
+  // one character class per test, by character code (no regular expression per character)
+  const code = () => text.charCodeAt(k); // NaN past the end: every test below is then false
+  const digit = () => code() >= 48 && code() <= 57;
+  const at = (chars: string) => k < text.length && chars.includes(text[k]);
   const spaces = () => {
-    while (at(/\s/)) k++;
+    while (k < text.length && text[k].trim() === '') k++;
   };
   if (text[k++] !== '=') return null;
   const nameStart = k;
-  while (at(/[A-Z_]/)) k++;
+  while ((code() >= 65 && code() <= 90) || code() === 95) k++; // A-Z, _
   const name = text.slice(nameStart, k);
   if (name === '' || text[k++] !== '(') return null;
   for (;;) {
@@ -43,18 +46,18 @@ function addonCall(text: string): string | null {
         else break;
       }
       if (text[k++] !== '"') return null; // unterminated text
-    } else if (at(/[-\d.]/)) {
+    } else if (digit() || at('-.')) {
       if (text[k] === '-') k++;
       const digits = k;
-      while (at(/\d/)) k++;
+      while (digit()) k++;
       if (text[k] === '.') k++;
-      while (at(/\d/)) k++;
-      if (k === digits || text.slice(digits, k) === '.') return null;
-      if (at(/[eE]/)) {
+      while (digit()) k++;
+      if (k === digits || (k === digits + 1 && text[digits] === '.')) return null;
+      if (at('eE')) {
         k++;
-        if (at(/[+-]/)) k++;
+        if (at('+-')) k++;
         const exponent = k;
-        while (at(/\d/)) k++;
+        while (digit()) k++;
         if (k === exponent) return null;
       }
     }

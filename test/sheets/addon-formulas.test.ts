@@ -53,8 +53,10 @@ test('adversarial inputs answer at once (linear time)', () => {
     `=OPENAI_COST(${'1.'.repeat(30000)})`,
     `=${'A'.repeat(100000)}`,
   ];
+  // the old regular expression took 2 s on 60,000 digits and minutes on the 24 commas; a linear
+  // scan takes about a millisecond: 200 ms leaves room for a busy CI machine
   for (const text of hostile)
-    expect([text.slice(0, 30), timed(text) < 50]).toEqual([text.slice(0, 30), true]);
+    expect([text.slice(0, 30), timed(text) < 200]).toEqual([text.slice(0, 30), true]);
   const message = (() => {
     try {
       checkAddonFormula(hostile[2]);
@@ -66,12 +68,12 @@ test('adversarial inputs answer at once (linear time)', () => {
   expect(message.length).toBeLessThan(200); // the text is cut, not echoed whole
 });
 
-test('property: any string built from formula pieces is checked within 50 ms', () => {
+test('property: any string built from formula pieces is checked within 200 ms', () => {
   const piece = fc.constantFrom(' ', ',', '"', '""', '1', '.', 'e', '-', '+', ')', '(', 'x', '  ,');
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 3000 }), (pieces) => {
       const text = `=OPENAI_COST(${pieces.join('')}`;
-      return timed(text) < 50;
+      return timed(text) < 200;
     }),
     { numRuns: 200 },
   );
