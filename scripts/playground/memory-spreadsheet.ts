@@ -231,7 +231,13 @@ export class MemoryBook {
     sidebar: null as { title: string; width: number; html: string } | null,
     dialog: null as { title: string; width: number; height: number; html: string } | null,
     alerts: [] as string[],
+    toasts: [] as string[],
   };
+  /** Spreadsheet.setNamedRange: name → the cells it names */
+  readonly namedRanges = new Map<
+    string,
+    { sheet: SheetData; row: number; column: number; rows: number; columns: number }
+  >();
   /** HTML files by name (createHtmlOutputFromFile): dist/<name>.html by default */
   htmlFile: (name: string) => string = (name) =>
     readFileSync(resolve(DIST, `${name}.html`), 'utf8');
@@ -243,6 +249,7 @@ export class MemoryBook {
   /** by formula cell (SheetData.formulaCells() entries): its spill, null when it does not spill */
   private spills = new Map<object, Value[][] | null>();
   private evaluating = new Set<string>();
+  private cyclesSeen = 0;
   private readonly engine = new FormulaEngine(
     {
       value: (sheet, row, column) => this.value(this.sheetNamed(sheet), row, column),
@@ -279,12 +286,18 @@ export class MemoryBook {
     const id = `${sheet.name}!${row},${column}`;
     const known = this.results.get(id);
     if (known !== undefined) return known;
-    if (this.evaluating.has(id)) return new FormulaError('#REF!', 'Circular dependency detected.');
+    if (this.evaluating.has(id)) {
+      this.cyclesSeen++;
+      return new FormulaError('#REF!', 'Circular dependency detected.');
+    }
     this.evaluating.add(id);
     try {
+      const cyclesBefore = this.cyclesSeen;
       const formula = sheet.cell(row, column).formula!;
       const value = this.engine.evaluate(formula, sheet.name, row, column);
-      this.results.set(id, value);
+      // a cycle met while looking for spills (value() evaluates the formulas up and left of a
+      // cell) is not the formula's own: keep such a result out of the cache, ask again later
+      if (this.cyclesSeen === cyclesBefore) this.results.set(id, value);
       return value;
     } finally {
       this.evaluating.delete(id);
@@ -925,8 +938,63 @@ export class MemorySpreadsheet extends Service {
     const sheet =
       bang < 0
         ? this.book.active
-        : this.book.sheetNamed(a1.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+        : this.book.sheetNamed(
+            a1
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, '$1')
+              .replace(/''/g, "'"),
+          );
     return this.sheet(sheet).getRange(a1.slice(bang + 1));
+  }
+  /** As in Sheets: letters, digits and "_", not starting with a digit, not a cell reference. */
+  setNamedRange(name: string, range: MemoryRange) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+      throw new Error(`Invalid named range name: ${name}`);
+    }
+    const { sheet, row, column, rows, columns } = range;
+    this.book.namedRanges.set(name, { sheet: sheet.data, row, column, rows, columns });
+  }
+  getNamedRanges() {
+    return [...this.book.namedRanges.keys()]
+      .filter((name) => this.book.sheets.includes(this.book.namedRanges.get(name)!.sheet))
+      .map((name) => new MemoryNamedRange(this.book, name));
+  }
+  getRangeByName(name: string) {
+    return (
+      this.getNamedRanges()
+        .find((n) => n.getName() === name)
+        ?.getRange() ?? null
+    );
+  }
+  toast(message: string, title = '') {
+    this.book.ui.toasts.push(title ? `${title}: ${message}` : message);
+  }
+}
+
+export class MemoryNamedRange extends Service {
+  readonly serviceName = 'NamedRange';
+  constructor(
+    book: MemoryBook,
+    readonly name: string,
+  ) {
+    super(book);
+  }
+  getName() {
+    return this.name;
+  }
+  getRange() {
+    const { sheet, row, column, rows, columns } = this.book.namedRanges.get(this.name)!;
+    return new MemoryRange(
+      this.book,
+      new MemorySheet(this.book, sheet),
+      row,
+      column,
+      rows,
+      columns,
+    );
+  }
+  remove() {
+    this.book.namedRanges.delete(this.name);
   }
 }
 

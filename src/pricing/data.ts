@@ -3,3 +3,10 @@ import type { Catalog } from './catalog';
 import catalogJson from '../../data/prices.json';
 
 export const CATALOG = catalogJson as unknown as Catalog;
+
+/** Where the prices come from, for a sheet's source line: the page snapshot, then genai-prices. */
+export function sourcesSummary(): string {
+  const page = CATALOG.sources.page;
+  const genai = CATALOG.sources['genai-prices'];
+  return `Sources: ${page.title} (${CATALOG.since}) and ${genai.title} ${genai.version}; prices as of ${CATALOG.asOf}`;
+}

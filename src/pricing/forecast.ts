@@ -59,7 +59,14 @@ export function checkCachedShare(share: number): number {
   return share;
 }
 
+/** Growth is a fraction from -1 (-100%) to 1 (+100%) a month; 5 is someone's 5%, not +500%. */
 export function checkMonthlyGrowth(growth: number): number {
+  if (growth > 1) {
+    const percent = Number((growth * 100).toPrecision(12));
+    throw new PricingError(
+      `monthly_growth ${growth} means +${percent}% a month; for ${growth}% type ${growth}% or ${Number((growth / 100).toPrecision(12))} (use -100% to +100%)`,
+    );
+  }
   if (growth < -1) {
     throw new PricingError(
       `monthly_growth is ${growth}: a month cannot shrink by more than 100% (use -1 or more; 5% = 0.05)`,

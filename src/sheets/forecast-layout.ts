@@ -1,22 +1,25 @@
 // The forecast sheet as data: which cell holds what (values, live formulas, formats, notes,
-// dropdowns, the chart). Pure, so tests read the layout directly; forecast-sheet.ts only writes it.
+// fills, dropdowns, the chart). Pure, so tests read the layout directly; forecast-sheet.ts writes it.
+// Inputs and results sit side by side, one row per workload, so inserting a row inside the
+// workload rows grows every range (and spill) at once.
 //
 //   1  AI spend forecast
-//   2  Prices as of | =OPENAI_PRICES_AS_OF() | source
-//   3  Start month  | 2026-01-01
-//   5  Assumptions
-//   6  Workload | Model | Tier | Requests per day | ... | Monthly growth | Alternative model (A-I)
-//   7-9  three example workloads (edited in place)
-//  11  12-month projection (USD)
-//  12  Workload | Jan 2026 ... Dec 2026 (B-M) | 12-month total (N) | Alternative model (O) |
-//      its 12-month total (P) | Saving (Q)
-//  13-15  =OPENAI_FORECAST(...) spilling 12 months, totals, the alternative model's cost, saving
-//  16  Total | =SUM(...) per column
-//  18  the stacked column chart
+//   2  Prices as of | =OPENAI_PRICES_AS_OF($D$2) | Refreshed | <refresh cell> | source
+//   3  Start month  | 2026-01-01 (input)
+//   4  how to add workloads
+//   5  Assumptions (A-I)                     | Monthly cost (K-Y)        | Alternative model (AA-AL)
+//   6  Workload | Model | ... | Alternative | Workload | =EDATE($B$3,0) ... | totals, saving | months
+//   7-16  ten workload rows (three examples); J: the name; K7: ONE =OPENAI_FORECAST(B7:B16,...)
+//         spilling 10 x 12; W-Y: 12-month total, the alternative's, the saving; AA7: ONE
+//         =OPENAI_FORECAST(I7:I16,...) for the alternative models
+//  17  Total per month and column (an error when the forecast is an error, never a partial sum)
+//  19  the stacked column chart of J6:V16
 
 import type { TokenSection } from '../pricing/catalog';
-import { CATALOG } from '../pricing/data';
+import { CATALOG, sourcesSummary } from '../pricing/data';
 import type { YearMonth } from '../pricing/forecast';
+import { call, formula, quote, ref } from './formula-text';
+import { columnName, REFRESH_FORMAT, type FormulaRegion } from './price-layout';
 
 export const FORECAST_SHEET_NAME = 'AI spend forecast';
 
@@ -30,16 +33,27 @@ export interface DropDown {
 export interface ForecastLayout {
   /** A1 range of the block below, from A1 */
   range: string;
-  /** values; a string starting with "=" is a formula (Range.setValues sets it as one) */
+  /** plain values ("" where a formula or its spill goes) */
   values: CellValue[][];
+  /** the formulas, one setFormulas per region (see price-layout.ts) */
+  formulas: FormulaRegion[];
+  /** the refresh cell every custom function takes as its last argument (1-based) */
+  refreshCell: { row: number; column: number };
   numberFormats: string[][];
   fontWeights: ('bold' | 'normal')[][];
   notes: string[][];
+  /** the input cells' fill ("" elsewhere) */
+  backgrounds: (string | null)[][];
   /** dropdowns over `validationRange`, null where a cell has none */
   validationRange: string;
   validations: (DropDown | null)[][];
   frozenRows: number;
   frozenColumns: number;
+  /** column widths (px): A fits the workload names, the others "$12,345.67" */
+  firstColumnWidth: number;
+  columnWidth: number;
+  /** header rows whose text wraps, so long headers stay readable */
+  wrapRange: string;
   chart: { range: string; title: string; row: number; column: number };
 }
 
@@ -55,9 +69,13 @@ const INPUTS: [header: string, format: string, note: string][] = [
   [
     'Monthly growth',
     '0.0%',
-    'Monthly change in requests, compounding (5%: x1.05 a month); -100% at least.',
+    'Monthly change in requests, compounding (type 5% for x1.05 a month); from -100% to +100%.',
   ],
-  ['Alternative model', '', 'A model to compare: its 12-month cost and the saving are below.'],
+  [
+    'Alternative model',
+    '',
+    'A model to compare on a filled row (type the same model for none): its 12-month cost and the saving are on the right.',
+  ],
 ];
 
 /** Three example workloads, one value per column of INPUTS. */
@@ -68,21 +86,35 @@ export const EXAMPLE_WORKLOADS: CellValue[][] = [
 ];
 
 const CURRENCY = '$#,##0.00';
+const MONTH_FORMAT = 'mmm yyyy';
+/** Sheets' "light yellow 3": the cells a user types in */
+export const INPUT_FILL = '#fff2cc';
+export const WORKLOAD_ROWS = 10;
+const MONTHS = 12;
 const START_ROW = 3;
-const FIRST_INPUT_ROW = 7;
-const HEADER_ROW = 12;
-const FIRST_PROJECTION_ROW = 13;
-const LAST_INPUT_ROW = FIRST_INPUT_ROW + EXAMPLE_WORKLOADS.length - 1;
-const TOTAL_ROW = FIRST_PROJECTION_ROW + EXAMPLE_WORKLOADS.length;
-/** A, twelve months, their total, the alternative model, its total, the saving: A to Q */
-const WIDTH = 17;
-const ALTERNATIVE_COLUMN = 15; // O: the only projection column that holds text, not money
-/** bold where they hold text: the title, the blocks' titles, the header rows and the totals */
-const BOLD_ROWS = [1, 5, 6, 11, HEADER_ROW, TOTAL_ROW];
-const MONTH_NAMES = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const HEADER_ROW = 6;
+const FIRST = 7; // first workload row
+const LAST = FIRST + WORKLOAD_ROWS - 1;
+const TOTAL_ROW = LAST + 1;
+// columns: A-I inputs, J the name again (the chart's labels), K-V months, W-Y totals, AA-AL the
+// alternative model's months
+const LABEL = 10;
+const MONTH_1 = 11;
+const TOTAL = MONTH_1 + MONTHS; // W
+const ALT_TOTAL = TOTAL + 1; // X
+const SAVING = TOTAL + 2; // Y
+const ALT_MONTH_1 = SAVING + 2; // AA
+const WIDTH = ALT_MONTH_1 + MONTHS - 1; // AL
 
-/** 1 → "A", 17 → "Q" (the sheet is narrower than 27 columns). */
-const columnLetter = (column: number) => String.fromCharCode(64 + column);
+/** 1 → "A", 38 → "AL" */
+const col = (column: number) => columnName(column);
+const cell = (column: number, row: number) => `${col(column)}${row}`;
+const abs = (column: number, row: number) => `$${col(column)}$${row}`;
+
+export const ADD_WORKLOADS_NOTE =
+  `Shaded cells are inputs. Blank rows are ignored. To add workloads, insert rows above row ${LAST} ` +
+  '(right-click its row number > Insert 1 row above): every formula range grows with them; copy ' +
+  `the formulas of J${LAST}:Y${LAST} into the new rows.`;
 
 /** The catalog's text models as the page lists them (the aliases): the model dropdown. */
 export function textModelNames(): string[] {
@@ -102,74 +134,95 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
   const grid = <T>(fill: T) =>
     Array.from({ length: TOTAL_ROW }, () => new Array<T>(WIDTH).fill(fill));
   const values = grid<CellValue>('');
+  const formulaGrid = grid('');
   const numberFormats = grid('');
   const notes = grid('');
+  const backgrounds = grid<string | null>(null);
   const set = (row: number, column: number, value: CellValue, format = '') => {
     values[row - 1][column - 1] = value;
     if (format) numberFormats[row - 1][column - 1] = format;
   };
-  const setRow = (row: number, cells: CellValue[]) => cells.forEach((v, k) => set(row, k + 1, v));
+  const setFormula = (row: number, column: number, text: string, format = '') => {
+    formulaGrid[row - 1][column - 1] = formula(text);
+    if (format) numberFormats[row - 1][column - 1] = format;
+  };
+  const refresh = ref(abs(4, 2));
+  const range = (column: number) => ref(`${cell(column, FIRST)}:${cell(column, LAST)}`);
+  const start1 = ref(abs(2, START_ROW));
 
   set(1, 1, 'AI spend forecast');
-  setRow(2, [
-    'Prices as of',
-    '=OPENAI_PRICES_AS_OF()',
-    `Sources: ${CATALOG.sources.page.title} (${CATALOG.since}) and ${CATALOG.sources['genai-prices'].title} ${CATALOG.sources['genai-prices'].version}; prices as of ${CATALOG.asOf}`,
-  ]);
+  set(2, 1, 'Prices as of');
+  setFormula(2, 2, call('OPENAI_PRICES_AS_OF', [refresh]));
+  set(2, 3, 'Refreshed');
+  numberFormats[1][3] = REFRESH_FORMAT;
+  set(2, 5, sourcesSummary());
   set(START_ROW, 1, 'Start month');
   // ISO text: Sheets (and the playground) read it as a date, and OPENAI_FORECAST takes either
   set(START_ROW, 2, `${start.year}-${String(start.month).padStart(2, '0')}-01`, 'mmmm yyyy');
   notes[START_ROW - 1][1] =
-    'First month: calendar months with their real days. Blank: average months of 365.25/12 days. ' +
-    'The month headers (row 12) are as inserted: retype them if you change this.';
+    'First month: calendar months with their real days; the month headers follow it. ' +
+    'Blank: average months of 365.25/12 days.';
+  backgrounds[START_ROW - 1][1] = INPUT_FILL;
+  set(4, 1, ADD_WORKLOADS_NOTE);
 
-  set(5, 1, 'Assumptions (edit in place)');
+  set(5, 1, 'Assumptions (shaded cells: edit in place)');
+  set(5, MONTH_1, 'Monthly cost (USD)');
+  set(5, ALT_MONTH_1, 'On the alternative model: monthly cost (USD)');
   INPUTS.forEach(([header, format, note], k) => {
-    set(6, k + 1, header);
-    EXAMPLE_WORKLOADS.forEach((workload, w) => {
-      set(FIRST_INPUT_ROW + w, k + 1, workload[k], format);
-      notes[FIRST_INPUT_ROW + w - 1][k] = note;
-    });
+    set(HEADER_ROW, k + 1, header);
+    for (let row = FIRST; row <= LAST; row++) {
+      const example = EXAMPLE_WORKLOADS[row - FIRST];
+      set(row, k + 1, example ? example[k] : '', format);
+      notes[row - 1][k] = note;
+      backgrounds[row - 1][k] = INPUT_FILL;
+    }
   });
+  notes[HEADER_ROW - 1][0] = ADD_WORKLOADS_NOTE;
 
-  set(11, 1, '12-month projection (USD)');
-  const monthLabel = (m: number) => {
-    const index = start.month - 1 + m;
-    return `${MONTH_NAMES[index % 12]} ${start.year + Math.floor(index / 12)}`;
-  };
-  setRow(HEADER_ROW, [
-    'Workload',
-    ...MONTH_NAMES.map((_, m) => monthLabel(m)),
-    '12-month total',
-    'Alternative model',
-    'Alternative 12-month total',
-    'Saving with alternative',
-  ]);
+  // month headers: EDATE from the start month, so headers, projection and chart always agree
+  set(HEADER_ROW, LABEL, 'Workload');
+  for (let m = 0; m < MONTHS; m++) {
+    setFormula(
+      HEADER_ROW,
+      MONTH_1 + m,
+      `IF(${abs(2, START_ROW)}="",${quote(`Month ${m + 1}`)},${call('EDATE', [start1, m])})`,
+      MONTH_FORMAT,
+    );
+    setFormula(HEADER_ROW, ALT_MONTH_1 + m, cell(MONTH_1 + m, HEADER_ROW), MONTH_FORMAT);
+  }
+  set(HEADER_ROW, TOTAL, '12-month total');
+  set(HEADER_ROW, ALT_TOTAL, 'Alternative 12-month total');
+  set(HEADER_ROW, SAVING, 'Saving with alternative');
 
-  EXAMPLE_WORKLOADS.forEach((_, w) => {
-    const input = FIRST_INPUT_ROW + w;
-    const row = FIRST_PROJECTION_ROW + w;
-    // OPENAI_FORECAST(model, requests, input, output, tier, cached share, growth, months, start);
-    // $B$3 is absolute: every row points at the one start cell
-    const forecast = (model: string) =>
-      `OPENAI_FORECAST(${model}${input},D${input},E${input},G${input},C${input},F${input},H${input},12,$B$${START_ROW})`;
-    setRow(row, [
-      `=A${input}`,
-      `=${forecast('B')}`, // spills over C to M, left empty for it
-      ...new Array<string>(11).fill(''),
-      `=SUM(B${row}:M${row})`,
-      `=I${input}`,
-      `=SUM(${forecast('I')})`,
-      `=N${row}-P${row}`,
-    ]);
-  });
+  // ONE range call per projection: OPENAI_FORECAST(model, requests, input, output, tier, cached
+  // share, growth, months, start, refresh cell)
+  const forecast = (model: number) =>
+    call('OPENAI_FORECAST', [
+      range(model), range(4), range(5), range(7), range(3), range(6), range(8), MONTHS, start1, refresh,
+    ]); // prettier-ignore
+  setFormula(FIRST, MONTH_1, forecast(2));
+  setFormula(FIRST, ALT_MONTH_1, forecast(9));
+  // a failed forecast shows its error in its first cell only: every sum that reads it says so
+  const orError = (anchor: string, expression: string) =>
+    `IF(ISERROR(${anchor}),${anchor},${expression})`;
+  const own = abs(MONTH_1, FIRST);
+  const alternative = abs(ALT_MONTH_1, FIRST);
+  for (let row = FIRST; row <= LAST; row++) {
+    setFormula(row, LABEL, cell(1, row));
+    const months = (first: number) => `${cell(first, row)}:${cell(first + MONTHS - 1, row)}`;
+    const total = (anchor: string, first: number) =>
+      orError(anchor, `IF(COUNT(${months(first)})=0,"",SUM(${months(first)}))`);
+    setFormula(row, TOTAL, total(own, MONTH_1), CURRENCY);
+    setFormula(row, ALT_TOTAL, total(alternative, ALT_MONTH_1), CURRENCY);
+    setFormula(row, SAVING, `IF(${cell(TOTAL, row)}="","",${cell(TOTAL, row)}-${cell(ALT_TOTAL, row)})`, CURRENCY); // prettier-ignore
+  }
   set(TOTAL_ROW, 1, 'Total');
-  for (let c = 2; c <= WIDTH; c++) {
-    if (c === ALTERNATIVE_COLUMN) continue;
-    const col = columnLetter(c);
-    set(TOTAL_ROW, c, `=SUM(${col}${FIRST_PROJECTION_ROW}:${col}${TOTAL_ROW - 1})`);
-    // money, the spilled months included
-    for (let r = FIRST_PROJECTION_ROW; r <= TOTAL_ROW; r++) numberFormats[r - 1][c - 1] = CURRENCY;
+  for (let column = MONTH_1; column <= WIDTH; column++) {
+    if (column === SAVING + 1) continue;
+    const sum = `SUM(${cell(column, FIRST)}:${cell(column, LAST)})`;
+    const anchor = column >= ALT_MONTH_1 ? alternative : own;
+    setFormula(TOTAL_ROW, column, column >= TOTAL && column <= SAVING ? sum : orError(anchor, sum));
+    for (let row = FIRST; row <= TOTAL_ROW; row++) numberFormats[row - 1][column - 1] = CURRENCY;
   }
 
   const models: DropDown = {
@@ -180,22 +233,44 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
     values: ['standard', 'batch', 'flex'],
     helpText: 'standard, batch or flex.',
   };
+  const bold = [1, 5, HEADER_ROW, TOTAL_ROW];
+  const region = (top: number, left: number, bottom: number, right: number): FormulaRegion => ({
+    row: top,
+    column: left,
+    formulas: formulaGrid.slice(top - 1, bottom).map((line) => line.slice(left - 1, right)),
+  });
 
   return {
-    range: `A1:Q${TOTAL_ROW}`,
+    range: `A1:${cell(WIDTH, TOTAL_ROW)}`,
     values,
+    formulas: [
+      region(2, 2, 2, 2),
+      region(HEADER_ROW, MONTH_1, HEADER_ROW, MONTH_1 + MONTHS - 1),
+      region(HEADER_ROW, ALT_MONTH_1, HEADER_ROW, WIDTH),
+      region(FIRST, LABEL, TOTAL_ROW, SAVING),
+      region(FIRST, ALT_MONTH_1, TOTAL_ROW, WIDTH),
+    ],
+    refreshCell: { row: 2, column: 4 },
     numberFormats,
     fontWeights: values.map((line, r) =>
-      line.map((value) => (value !== '' && BOLD_ROWS.includes(r + 1) ? 'bold' : 'normal')),
+      line.map((value, c) =>
+        (value !== '' || formulaGrid[r][c] !== '') && bold.includes(r + 1) ? 'bold' : 'normal',
+      ),
     ),
     notes,
+    backgrounds,
     // columns B to I: model, tier, four counts and shares, growth, alternative model
-    validationRange: `B${FIRST_INPUT_ROW}:I${LAST_INPUT_ROW}`,
-    validations: EXAMPLE_WORKLOADS.map(() => [models, tiers, null, null, null, null, null, models]),
-    frozenRows: START_ROW,
+    validationRange: `B${FIRST}:I${LAST}`,
+    validations: Array.from({ length: WORKLOAD_ROWS }, () => [
+      models, tiers, null, null, null, null, null, models,
+    ]), // prettier-ignore
+    frozenRows: HEADER_ROW,
     frozenColumns: 1,
+    firstColumnWidth: 210,
+    columnWidth: 110,
+    wrapRange: `A${HEADER_ROW}:${cell(WIDTH, HEADER_ROW)}`,
     chart: {
-      range: `A${HEADER_ROW}:M${TOTAL_ROW - 1}`,
+      range: `${cell(LABEL, HEADER_ROW)}:${cell(MONTH_1 + MONTHS - 1, LAST)}`,
       title: 'Monthly cost by workload (USD)',
       row: TOTAL_ROW + 2,
       column: 1,

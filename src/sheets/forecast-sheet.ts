@@ -1,6 +1,7 @@
 // insertForecastSheet(): writes the layout of forecast-layout.ts into a new sheet. Thin on purpose:
 // every call below is a service call, batched one per kind over the whole block.
 
+import { writeBlock } from './block-writer';
 import { FORECAST_SHEET_NAME, forecastLayout, nextMonth, type DropDown } from './forecast-layout';
 import { insertNewSheet } from './new-sheet';
 
@@ -13,12 +14,11 @@ export function insertForecastSheet(): { sheetName: string; range: string } {
     nextMonth({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 }),
   );
 
-  sheet
-    .getRange(layout.range)
-    .setValues(layout.values)
-    .setNumberFormats(layout.numberFormats)
-    .setFontWeights(layout.fontWeights)
-    .setNotes(layout.notes);
+  const width = layout.values[0].length;
+  const columns = sheet.getMaxColumns();
+  if (columns < width) sheet.insertColumnsAfter(columns, width - columns);
+  writeBlock(sheet.getRange(layout.range), layout);
+  sheet.getRange(layout.wrapRange).setWrap(true);
 
   // one rule per list, shared by its cells: a builder's calls are service calls too
   const rules = new Map<DropDown, GoogleAppsScript.Spreadsheet.DataValidation>();
@@ -39,7 +39,8 @@ export function insertForecastSheet(): { sheetName: string; range: string } {
 
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
-  sheet.autoResizeColumns(1, 1); // the workload names; the other columns fit at the default width
+  sheet.setColumnWidths(2, width - 1, layout.columnWidth); // "$12,345.67" and the headers fit
+  sheet.setColumnWidth(1, layout.firstColumnWidth); // the workload names (not the long note in A4)
   sheet.insertChart(
     sheet
       .newChart()

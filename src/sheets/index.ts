@@ -22,5 +22,6 @@ export {
 export { OPENAI_FORECAST } from './functions/forecast';
 export { insertForecastSheet } from './forecast-sheet';
 export { onOpen, onInstall, showPriceSidebar, showFormulaHelp } from './menu';
+export { refreshPrices } from './refresh';
 export { getSidebarData } from './sidebar-data';
 export { insertPriceTables, insertAllPriceTables, insertFormulaAtSelection } from './writer';

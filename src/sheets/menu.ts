@@ -12,6 +12,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open price tables', 'showPriceSidebar')
     .addItem('Insert all price tables', 'insertAllPriceTables')
     .addItem('Insert forecast sheet', 'insertForecastSheet')
+    .addItem('Refresh prices', 'refreshPrices')
     .addSeparator()
     .addItem('Formula help', 'showFormulaHelp')
     .addToUi();

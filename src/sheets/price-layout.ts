@@ -1,22 +1,27 @@
 // The price tables as a block of cells: values (or formulas), number formats and font weights, all
 // decided here without touching Sheets, so tests read the layout directly and writer.ts only writes it.
 //
-//   1  OpenAI API pricing as of 2025-06-26
+//   1  OpenAI API pricing as of | 2025-06-26 [| Refreshed | <refresh cell>]
 //   2  Text tokens — Batch API, USD per 1M tokens          (bold)
 //   3  Model | Snapshot | Input | Cached input | Output    (bold)
-//   4… one row per model; prices as numbers (or =OPENAI_PRICE(...)) in the table's currency format
+//   4… one row per model; prices as numbers in the table's currency format
 //      a blank row, then the next table
+// Live ("formulas" mode): the same cells, but B1 is =OPENAI_PRICES_AS_OF($D$1) and each table's
+// header row holds ONE =OPENAI_PRICE_TABLE(id,tier,,$D$1) whose result spills over exactly the
+// cells values mode fills (left empty here). $D$1 is the refresh cell: "Refresh prices" rewrites
+// it, and a custom function recalculates when an argument changes (README "Live formulas").
 
 import type { SectionId, TierId } from '../pricing/catalog';
 import { SECTION_IDS, TIER_IDS } from '../pricing/catalog';
 import { CATALOG } from '../pricing/data';
+import { call, formula, ref } from './formula-text';
 import {
   buildPriceTable,
-  formulaText,
   isPriceCell,
   sectionById,
   TIER_TITLES,
   type PriceTable,
+  type TableCell,
 } from '../pricing/tables';
 
 export type InsertMode = 'values' | 'formulas';
@@ -32,9 +37,23 @@ export interface InsertRequest {
 export type Cell = string | number;
 export type FontWeight = 'bold' | 'normal';
 
+/**
+ * Formulas of a block, written with one setFormulas per region: `row`/`column` (1-based within the
+ * block) is the region's top-left cell; "" marks a cell the layout leaves empty (a spill area).
+ */
+export interface FormulaRegion {
+  row: number;
+  column: number;
+  formulas: string[][];
+}
+
 export interface PriceBlock {
-  /** rectangular; a string starting with "=" is a formula (setValues sets it as one) */
+  /** rectangular; plain values only ("" where a formula or its spill goes) */
   values: Cell[][];
+  /** the custom-function cells: the as-of date and one spilling table per table (live mode) */
+  formulas: FormulaRegion[];
+  /** live mode: the refresh cell every formula takes as its last argument (1-based) */
+  refreshCell: { row: number; column: number } | null;
   numberFormats: string[][];
   fontWeights: FontWeight[][];
   /** the first table's header row (1-based within the block): the rows a new sheet freezes */
@@ -47,25 +66,63 @@ export const GENERAL = 'General';
 const MODES: InsertMode[] = ['values', 'formulas'];
 const DESTINATIONS: Destination[] = ['selection', 'new-sheet'];
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
-  if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  throw new Error(
-    `unknown ${what} ${JSON.stringify(value)} (use ${allowed.map((a) => `"${a}"`).join(', ')})`,
-  );
+/** What kind of JSON value a request field holds: "a string", "a list", ... */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Checks a request from the sidebar (untrusted JSON) and names the first thing that is wrong. */
+/** A value quoted for a message, cut to a readable length. */
+function shortQuote(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value) ?? value);
+  const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return typeof value === 'string' ? JSON.stringify(cut) : cut;
+}
+
+function oneOf<T extends string>(
+  request: Record<string, unknown>,
+  field: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T {
+  const value = request[field];
+  const choices = allowed.map((a) => `"${a}"`).join(', ');
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (value === undefined) throw new Error(`${field} is missing (use ${choices})`);
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  throw new Error(`unknown ${field} ${shortQuote(value)} (use ${choices})`);
+}
+
+/** Checks a request from the sidebar (untrusted JSON) and names the first field that is wrong. */
 export function readInsertRequest(request: unknown): InsertRequest {
-  const r = (request ?? {}) as Record<string, unknown>;
-  if (!Array.isArray(r.sections) || r.sections.length === 0) {
-    throw new Error('choose at least one price table (request.sections is empty)');
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw new Error(`the request must be an object with sections and tier, got ${kindOf(request)}`);
   }
-  const sections = r.sections.map((id) => sectionById(String(id)).id as SectionId);
+  const r = request as Record<string, unknown>;
+  if (r.sections === undefined) {
+    throw new Error('sections is missing: choose at least one price table');
+  }
+  if (!Array.isArray(r.sections)) {
+    throw new Error(`sections must be a list of table ids, got ${kindOf(r.sections)}`);
+  }
+  if (r.sections.length === 0)
+    throw new Error('choose at least one price table (sections is empty)');
+  const sections = r.sections.map((id) => {
+    if (typeof id !== 'string') {
+      throw new Error(`sections must be a list of table ids, got ${kindOf(id)} in it`);
+    }
+    if (!(SECTION_IDS as readonly string[]).includes(id)) {
+      const known = SECTION_IDS.map((s) => `"${s}"`).join(', ');
+      throw new Error(`unknown price table ${shortQuote(id)} (use ${known})`);
+    }
+    return id as SectionId;
+  });
   return {
     sections: sections.filter((id, k) => sections.indexOf(id) === k),
-    tier: oneOf(r.tier, TIER_IDS, 'tier'),
-    mode: oneOf(r.mode ?? 'values', MODES, 'mode'),
-    destination: oneOf(r.destination ?? 'new-sheet', DESTINATIONS, 'destination'),
+    tier: oneOf(r, 'tier', TIER_IDS),
+    mode: oneOf(r, 'mode', MODES, 'values'),
+    destination: oneOf(r, 'destination', DESTINATIONS, 'new-sheet'),
   };
 }
 
@@ -99,39 +156,69 @@ export function asText(text: string): string {
   return looksParsed && text.trim() !== '' ? `'${text}` : text;
 }
 
-/** Stacks the tables under a source line, one blank row between tables, padded to one width. */
+export const AS_OF_LABEL = 'OpenAI API pricing as of';
+export const REFRESHED_LABEL = 'Refreshed';
+
+/**
+ * Stacks the tables under a source line, one blank row between tables, padded to one width.
+ * `origin` is where the block will sit (live formulas use absolute references into it).
+ */
 export function priceBlock(
   tables: PriceTable[],
   mode: InsertMode,
   asOf = CATALOG.asOf,
+  origin = { row: 1, column: 1 },
 ): PriceBlock {
-  const width = Math.max(...tables.map((t) => t.header.length));
+  const live = mode === 'formulas';
+  const width = Math.max(live ? 4 : 2, ...tables.map((t) => t.header.length));
   const values: Cell[][] = [];
   const numberFormats: string[][] = [];
   const fontWeights: FontWeight[][] = [];
+  const formulas: FormulaRegion[] = [];
+  const refreshCell = live ? { row: 1, column: 4 } : null;
+  const refreshRef = refreshCell ? ref(`$${columnName(origin.column + 3)}$${origin.row}`) : null;
   const push = (cells: Cell[], weight: FontWeight, formats: string[] = []) => {
     values.push([...cells, ...new Array<Cell>(width - cells.length).fill('')]);
     numberFormats.push(Array.from({ length: width }, (_, k) => formats[k] || GENERAL));
     fontWeights.push(new Array<FontWeight>(width).fill(weight));
   };
-  push([asText(`OpenAI API pricing as of ${asOf}`)], 'normal');
+  if (refreshRef) {
+    push([AS_OF_LABEL, '', REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
+    formulas.push({
+      row: 1,
+      column: 2,
+      formulas: [[formula(call('OPENAI_PRICES_AS_OF', [refreshRef]))]],
+    });
+  } else {
+    push([AS_OF_LABEL, asText(asOf)], 'normal');
+  }
   tables.forEach((table, k) => {
     if (k > 0) push([], 'normal');
     push([asText(table.title)], 'bold');
+    const priceFormats = (row: TableCell[]) =>
+      row.map((cell) => (isPriceCell(cell) ? table.priceFormat : ''));
+    if (refreshRef) {
+      // the table's one formula; its header and rows spill into the empty cells below and right
+      const spilling = call('OPENAI_PRICE_TABLE', [table.sectionId, table.tier, null, refreshRef]);
+      formulas.push({ row: values.length + 1, column: 1, formulas: [[formula(spilling)]] });
+      push([], 'bold');
+      for (const row of table.rows) push([], 'normal', priceFormats(row));
+      return;
+    }
     push(table.header.map(asText), 'bold');
     for (const row of table.rows) {
       push(
-        row.map((cell) => {
-          if (!isPriceCell(cell)) return asText(cell);
-          return mode === 'formulas' ? formulaText(cell) : cell.price;
-        }),
+        row.map((cell) => (isPriceCell(cell) ? cell.price : asText(cell))),
         'normal',
-        row.map((cell) => (isPriceCell(cell) ? table.priceFormat : '')),
+        priceFormats(row),
       );
     }
   });
-  return { values, numberFormats, fontWeights, headerRow: 3 };
+  return { values, numberFormats, fontWeights, formulas, refreshCell, headerRow: 3 };
 }
+
+/** How the refresh cell shows the time of the last insert or refresh. */
+export const REFRESH_FORMAT = 'yyyy-mm-dd';
 
 /** 1 → "A", 27 → "AA". */
 export function columnName(column: number): string {

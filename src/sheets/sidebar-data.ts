@@ -1,7 +1,7 @@
 // What the sidebar lists and previews, as plain JSON (google.script.run carries no Date objects).
 
 import type { SectionId, TierId, TokenPrices, TokenSection } from '../pricing/catalog';
-import { CATALOG } from '../pricing/data';
+import { CATALOG, sourcesSummary } from '../pricing/data';
 import { modelIndex, offeredOn, pricesOn } from '../pricing/models';
 import { buildPriceTable, displayPrice, isPriceCell } from '../pricing/tables';
 
@@ -51,7 +51,7 @@ export function getSidebarData(): SidebarData {
   return {
     asOf: CATALOG.asOf,
     source: {
-      title: `${CATALOG.sources.page.title} (${CATALOG.since}) and ${CATALOG.sources['genai-prices'].title} ${CATALOG.sources['genai-prices'].version}`,
+      title: sourcesSummary(),
       url: CATALOG.sources.page.url,
     },
     sections: CATALOG.sections.map((s) => ({

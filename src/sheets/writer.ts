@@ -2,6 +2,8 @@
 // decided in price-layout.ts; here every line is a service call, batched one per kind per block.
 
 import { checkAddonFormula } from './addon-formulas';
+import { writeBlock } from './block-writer';
+import { sheetRef } from './formula-text';
 import { insertNewSheet } from './new-sheet';
 import {
   ALL_SECTIONS,
@@ -15,6 +17,9 @@ import {
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export const PRICE_SHEET_NAME = 'OpenAI prices';
+
+/** A cost the calculator inserts: dollars with every digit down to micro-dollars ($0.0075). */
+export const DOLLARS = '$#,##0.00####';
 
 export interface Inserted {
   sheetName: string;
@@ -71,7 +76,7 @@ function rangeAtSelection(rows: number, columns: number): Range {
   const occupied = occupiedPart(inside);
   if (occupied) {
     throw new Error(
-      `Nothing was inserted: ${sheet.getName()}!${occupied} is not empty and the tables need ${a1Range(row, column, rows, columns)}. Select an empty area or insert into a new sheet.`,
+      `Nothing was inserted: ${sheetRef(sheet.getName())}!${occupied} is not empty and the tables need ${a1Range(row, column, rows, columns)}. Select an empty area or insert into a new sheet.`,
     );
   }
   if (row + rows - 1 > maxRows) sheet.insertRowsAfter(maxRows, row + rows - 1 - maxRows);
@@ -83,22 +88,21 @@ function rangeAtSelection(rows: number, columns: number): Range {
 
 function writeTables(request: InsertRequest): Inserted {
   // everything that can fail on the request fails here, before any service call
-  const block = priceBlock(chooseTables(request.sections, request.tier), request.mode);
-  const rows = block.values.length;
-  const columns = block.values[0].length;
-  const write = (target: Range) =>
-    target
-      .setValues(block.values)
-      .setNumberFormats(block.numberFormats)
-      .setFontWeights(block.fontWeights);
+  const tables = chooseTables(request.sections, request.tier);
+  const atA1 = priceBlock(tables, request.mode);
+  const rows = atA1.values.length;
+  const columns = atA1.values[0].length;
   if (request.destination === 'selection') {
     const target = rangeAtSelection(rows, columns);
-    write(target);
+    const origin = { row: target.getRow(), column: target.getColumn() };
+    writeBlock(target, priceBlock(tables, request.mode, undefined, origin));
+    // model names and titles readable: the block's columns fit their text (no cut-off names)
+    target.getSheet().autoResizeColumns(origin.column, columns);
     return { sheetName: target.getSheet().getName(), range: target.getA1Notation() };
   }
   const { sheet, sheetName } = insertNewSheet(PRICE_SHEET_NAME);
-  write(sheet.getRange(1, 1, rows, columns));
-  sheet.setFrozenRows(block.headerRow);
+  writeBlock(sheet.getRange(1, 1, rows, columns), atA1);
+  sheet.setFrozenRows(atA1.headerRow);
   sheet.autoResizeColumns(1, columns);
   sheet.activate();
   return { sheetName, range: a1Range(1, 1, rows, columns) };
@@ -131,9 +135,9 @@ export function insertFormulaAtSelection(formula: unknown): Inserted {
   const range = cell.getA1Notation();
   if (!isEmptyCell(cell.getValue(), cell.getFormula())) {
     throw new Error(
-      `Nothing was inserted: ${sheetName}!${range} is not empty. Select an empty cell.`,
+      `Nothing was inserted: ${sheetRef(sheetName)}!${range} is not empty. Select an empty cell.`,
     );
   }
-  cell.setFormula(text);
+  cell.setFormula(text).setNumberFormat(DOLLARS);
   return { sheetName, range };
 }

@@ -12,17 +12,28 @@ export interface CalculatorInput {
   input: string;
   output: string;
   cached: string;
+  /** fields whose text the browser could not read as a number (validity.badInput) */
+  unreadable?: ('input' | 'output' | 'cached')[];
 }
 
 export type CalculatorResult = { cost: number; formula: string } | { error: string };
 
-/** A token count typed in a field: blank is 0, anything else must be a whole number >= 0. */
-export function readTokens(text: string, name: string): number {
+/**
+ * A token count typed in a field: blank is 0, anything else must be a plain number >= 0. Never a
+ * silent 0: "1,000" or "12abc" is an error on that field (so is a number input's badInput, which
+ * the caller passes as `unreadable`).
+ */
+export function readTokens(text: string, name: string, unreadable = false): number {
   const trimmed = text.trim();
+  if (unreadable) throw new Error(`${name}: what is typed is not a number (digits only)`);
   if (trimmed === '') return 0;
   const n = Number(trimmed);
   if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(trimmed) || !Number.isFinite(n)) {
-    throw new Error(`${name} must be a number of tokens, 0 or more`);
+    const shown = JSON.stringify(trimmed.length > 20 ? `${trimmed.slice(0, 20)}…` : trimmed);
+    if (/^\d{1,3}([,.' ]\d{3})+$/.test(trimmed)) {
+      throw new Error(`${name}: ${shown} is not a number (remove the thousands separators)`);
+    }
+    throw new Error(`${name}: ${shown} is not a number of tokens, 0 or more`);
   }
   return n;
 }
@@ -47,12 +58,13 @@ export function calculate({
   input,
   output,
   cached,
+  unreadable = [],
 }: CalculatorInput): CalculatorResult {
   try {
     const tokens = {
-      input: readTokens(input, 'Input tokens'),
-      output: readTokens(output, 'Output tokens'),
-      cached: readTokens(cached, 'Cached input tokens'),
+      input: readTokens(input, 'Input tokens', unreadable.includes('input')),
+      output: readTokens(output, 'Output tokens', unreadable.includes('output')),
+      cached: readTokens(cached, 'Cached input tokens', unreadable.includes('cached')),
     };
     const priced: PricedTiers = {
       name: model.model,

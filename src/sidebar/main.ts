@@ -86,10 +86,21 @@ function updateTiers(chosen: SidebarSection[]): void {
   if (radios.find((r) => r.checked)?.disabled) radios.find((r) => !r.disabled)!.checked = true;
 }
 
+/** "13 tables, 136 rows → new sheet 'OpenAI prices'": what Insert will write, and where. */
+function summary(chosen: SidebarSection[]): string {
+  const rows = 1 + chosen.reduce((n, s) => n + 2 + s.rowCount, 0) + (chosen.length - 1);
+  const where =
+    radioValue('destination') === 'new-sheet' ? "new sheet 'OpenAI prices'" : 'the selected cell';
+  const how = radioValue('mode') === 'formulas' ? `, ${chosen.length + 1} live formulas` : '';
+  const tables = `${chosen.length} table${chosen.length === 1 ? '' : 's'}`;
+  return `${tables}, ${rows} rows → ${where}${how}`;
+}
+
 function renderPreview(chosen: SidebarSection[]): void {
   const table = byId<HTMLTableElement>('preview');
   table.textContent = '';
   const first = chosen[0];
+  byId('preview-summary').textContent = first ? summary(chosen) : '';
   if (!first) {
     byId('preview-title').textContent = 'Preview: choose a table';
     return;
@@ -146,6 +157,10 @@ function setUpTables(data: SidebarData): void {
   });
   list.addEventListener('change', update);
   byId('tier-choice').addEventListener('change', update);
+  for (const name of ['mode', 'destination']) {
+    for (const radio of document.querySelectorAll(`input[name="${name}"]`))
+      radio.addEventListener('change', update);
+  }
   insert.addEventListener('click', async () => {
     const request: InsertRequest = {
       sections: chosenSections(data).map((s) => s.id),
@@ -207,22 +222,31 @@ function setUpCalculator(data: SidebarData): void {
   for (const m of data.textModels) model.appendChild(new Option(m.model, m.model));
   const current = () => data.textModels.find((m) => m.model === model.value)!;
 
+  const tierNote = byId('calc-tier-note');
+  /** The model's tiers; a tier it lacks is never switched silently: the note says why. */
   const fillTiers = () => {
-    const wanted = tier.value;
+    const wanted = (tier.value || 'standard') as TierId;
+    const offered = Object.keys(current().tiers) as TierId[];
     tier.textContent = '';
-    for (const t of Object.keys(current().tiers) as TierId[]) {
-      tier.appendChild(new Option(TIER_NAMES[t], t, false, t === wanted));
-    }
+    for (const t of offered) tier.appendChild(new Option(TIER_NAMES[t], t, false, t === wanted));
+    tierNote.textContent = offered.includes(wanted)
+      ? ''
+      : `${current().model} has no ${TIER_NAMES[wanted]} prices (it is offered in: ${offered.map((t) => TIER_NAMES[t]).join(', ')}), so the tier is now ${TIER_NAMES[tier.value as TierId]}.`;
   };
   const recalculate = () => {
+    const names = ['input', 'output', 'cached'] as const;
     const result = calculate({
       model: current(),
       tier: tier.value as TierId,
       input: fields[0].value,
       output: fields[1].value,
       cached: fields[2].value,
+      unreadable: names.filter((_, k) => fields[k].validity?.badInput),
     });
+    fields.forEach((field) => field.removeAttribute('aria-invalid'));
     if ('error' in result) {
+      const bad = fields.find((f) => result.error.startsWith(f.dataset.name ?? '\u0000'));
+      bad?.setAttribute('aria-invalid', 'true');
       cost.textContent = '—';
       cost.removeAttribute('data-cost');
       formula.textContent = '';
@@ -240,12 +264,26 @@ function setUpCalculator(data: SidebarData): void {
     fillTiers();
     recalculate();
   });
-  tier.addEventListener('change', recalculate);
-  for (const field of fields) field.addEventListener('input', recalculate);
+  tier.addEventListener('change', () => {
+    tierNote.textContent = '';
+    recalculate();
+  });
+  for (const field of fields) {
+    field.addEventListener('input', recalculate);
+    // Enter inserts (when the input is valid) and the cursor stays in the field
+    field.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      if (!insert.disabled) insert.click();
+      field.focus();
+    });
+  }
   insert.addEventListener('click', async () => {
+    const text = formula.textContent ?? '';
+    if (text === '') return; // nothing valid to insert (the button is disabled then too)
     insert.disabled = true;
     try {
-      const done = await callServer('insertFormulaAtSelection', formula.textContent ?? '');
+      const done = await callServer('insertFormulaAtSelection', text);
       showStatus('calc-status', `Inserted in ${done.sheetName}!${done.range}.`, 'success');
     } catch (error) {
       showStatus('calc-status', errorMessage(error), 'error');

@@ -23,8 +23,14 @@ export function callServer<K extends keyof ServerFunctions>(
   });
 }
 
+/** What to do when google.script.run fails because the browser is signed into several accounts. */
+export const MULTI_ACCOUNT_HINT =
+  'Google could not tell which of your accounts runs the add-on (you are signed into several). ' +
+  'Open this spreadsheet in a browser window (or an incognito window) signed into one Google account only, then try again.';
+
 /** The message of a server error (Apps Script sends an Error; be lenient about anything else). */
 export function errorMessage(error: unknown): string {
   const message = (error as { message?: unknown })?.message;
-  return typeof message === 'string' && message ? message : String(error);
+  const text = typeof message === 'string' && message ? message : String(error);
+  return /PERMISSION_DENIED/.test(text) ? `${MULTI_ACCOUNT_HINT} (${text})` : text;
 }

@@ -2,7 +2,7 @@
 // across several tables, and the "never a formula from catalog text" rule.
 import { SECTION_IDS, TIER_IDS, type SectionId } from '../../src/pricing/catalog';
 import { CATALOG } from '../../src/pricing/data';
-import { buildPriceTable, formulaText, isPriceCell } from '../../src/pricing/tables';
+import { buildPriceTable, isPriceCell } from '../../src/pricing/tables';
 import {
   a1Range,
   asText,
@@ -20,12 +20,18 @@ describe('priceBlock', () => {
   test.each(sectionTiers)('%s in %s: source, bold title and header, rows, formats', (id, tier) => {
     const table = buildPriceTable(id, tier);
     for (const mode of ['values', 'formulas'] as const) {
+      const live = mode === 'formulas';
       const block = priceBlock(chooseTables([id], tier), mode);
-      const width = table.header.length;
+      const width = Math.max(live ? 4 : 2, table.header.length);
       expect(block.values).toHaveLength(3 + table.rows.length);
-      expect(block.values[0][0]).toBe(`OpenAI API pricing as of ${CATALOG.asOf}`);
+      expect(block.values[0]).toEqual(
+        [
+          'OpenAI API pricing as of',
+          live ? '' : asText(CATALOG.asOf),
+          ...(live ? ['Refreshed', ''] : []),
+        ].concat(new Array(width - (live ? 4 : 2)).fill('')),
+      );
       expect(block.values[1][0]).toBe(table.title);
-      expect(block.values[2]).toEqual(table.header.map(asText));
       expect(block.fontWeights.map((r) => r[0])).toEqual([
         'normal',
         'bold',
@@ -35,20 +41,49 @@ describe('priceBlock', () => {
       for (const grid of [block.values, block.numberFormats, block.fontWeights]) {
         expect(grid.every((row) => row.length === width)).toBe(true);
       }
+      // live: the as-of date and the table are formulas that take the refresh cell D1
+      expect(block.formulas).toEqual(
+        live
+          ? [
+              { row: 1, column: 2, formulas: [['=OPENAI_PRICES_AS_OF($D$1)']] },
+              {
+                row: 3,
+                column: 1,
+                formulas: [[`=OPENAI_PRICE_TABLE("${id}","${tier}",,$D$1)`]],
+              },
+            ]
+          : [],
+      );
+      expect(block.refreshCell).toEqual(live ? { row: 1, column: 4 } : null);
+      // the table's header and rows: values, or empty cells for the spill (formats all the same)
+      expect(block.values[2].slice(0, table.header.length)).toEqual(
+        live ? table.header.map(() => '') : table.header.map(asText),
+      );
       table.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
           const written = block.values[3 + r][c];
           const format = block.numberFormats[3 + r][c];
-          if (isPriceCell(cell)) {
-            expect(written).toBe(mode === 'values' ? cell.price : formulaText(cell));
-            expect(format).toBe(table.priceFormat);
-          } else {
-            expect(written).toBe(asText(cell));
-            expect(format).toBe('General');
-          }
+          if (live) expect(written).toBe('');
+          else expect(written).toBe(isPriceCell(cell) ? cell.price : asText(cell));
+          expect(format).toBe(isPriceCell(cell) ? table.priceFormat : 'General');
         }),
       );
     }
+  });
+
+  test('live formulas point at the refresh cell of the block where it is written', () => {
+    const block = priceBlock(chooseTables(['text', 'embeddings'], 'batch'), 'formulas', undefined, {
+      row: 5,
+      column: 3,
+    });
+    expect(block.formulas.map((f) => f.formulas[0][0])).toEqual([
+      '=OPENAI_PRICES_AS_OF($F$5)',
+      '=OPENAI_PRICE_TABLE("text","batch",,$F$5)',
+      '=OPENAI_PRICE_TABLE("embeddings","batch",,$F$5)',
+    ]);
+    // "all tables, live": one custom-function cell per table, plus the as-of date
+    const all = priceBlock(chooseTables([...SECTION_IDS], 'standard'), 'formulas');
+    expect(all.formulas).toHaveLength(SECTION_IDS.length + 1);
   });
 
   test('several tables: one blank row between, padded to the widest', () => {
@@ -136,7 +171,12 @@ describe('readInsertRequest', () => {
     [{ ...ok, mode: 'html' }, /unknown mode "html"/],
     [{ ...ok, destination: 'A1' }, /unknown destination "A1"/],
     [{ ...ok, sections: [] }, /choose at least one price table/],
-    [null, /choose at least one price table/],
+    [null, 'the request must be an object with sections and tier, got null'],
+    [{ ...ok, sections: 'text' }, 'sections must be a list of table ids, got a string'],
+    [{ ...ok, sections: [1] }, 'sections must be a list of table ids, got a number in it'],
+    [{ ...ok, sections: undefined }, 'sections is missing: choose at least one price table'],
+    [{ ...ok, tier: undefined }, 'tier is missing (use "standard", "batch", "flex")'],
+    [{ ...ok, sections: ['x'.repeat(100000)] }, /^unknown price table "x{60}…" \(use /],
   ])('rejects %j', (request, message) => {
     expect(() => readInsertRequest(request)).toThrow(message);
   });

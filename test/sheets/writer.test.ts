@@ -12,6 +12,7 @@ import { listExportedFunctions } from '../../scripts/build';
 import {
   countInsertAllCalls,
   createPlayground,
+  type MemoryRange,
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
 import { loadBundle } from '../support/bundle';
@@ -30,11 +31,21 @@ const sectionTiers = CATALOG.sections.flatMap((s) =>
   s.tiers.map((t) => [s.id as SectionId, t] as const),
 );
 
+/** The cells a sheet shows, with the block's first row cut to the as-of label and date. */
+function shownFrom(range: GoogleAppsScript.Spreadsheet.Range | MemoryRange, width: number) {
+  return range.getValues().map((row, r) => (r === 0 ? row.slice(0, 2) : row.slice(0, width)));
+}
+
+/** Values mode's cells as Sheets keeps them (the apostrophe that keeps text as text not shown). */
+const unquoted = (values: unknown[][]) =>
+  values.map((row) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)));
+
 describe('insertPriceTables into a new sheet', () => {
   test.each(sectionTiers)('%s in %s, both modes: the sheet shows the same numbers', (id, tier) => {
-    const expected = priceBlock(chooseTables([id], tier), 'values');
     const shown: unknown[][][] = [];
-    for (const mode of ['values', 'formulas']) {
+    const width = priceBlock(chooseTables([id], tier), 'values').values[0].length;
+    for (const mode of ['values', 'formulas'] as const) {
+      const expected = priceBlock(chooseTables([id], tier), mode);
       const result = playground.run('insertPriceTables', [
         { sections: [id], tier, mode, destination: 'new-sheet' },
       ]) as { sheetName: string; range: string };
@@ -43,17 +54,24 @@ describe('insertPriceTables into a new sheet', () => {
       expect(range.getNumberFormats()).toEqual(expected.numberFormats);
       expect(range.getFontWeights()).toEqual(expected.fontWeights);
       const formulas = range.getFormulas().flat().filter(Boolean);
-      const priceCount = expected.values.flat().filter((v) => typeof v === 'number').length;
-      expect(formulas).toHaveLength(mode === 'formulas' ? priceCount : 0);
-      shown.push(range.getValues());
+      // live: the as-of date and ONE spilling OPENAI_PRICE_TABLE, not one formula per price
+      expect(formulas).toEqual(
+        mode === 'formulas'
+          ? [
+              '=OPENAI_PRICES_AS_OF($D$1)',
+              `=OPENAI_PRICE_TABLE("${id}","${chooseTables([id], tier)[0].tier}",,$D$1)`,
+            ]
+          : [],
+      );
+      shown.push(shownFrom(range, width));
+      if (mode === 'values') {
+        expect(shown[0]).toEqual(
+          shownFrom({ getValues: () => unquoted(expected.values) } as never, width),
+        );
+      }
     }
-    // formulas evaluate (through the bundle's OPENAI_ functions) to the very numbers of values mode
+    // the spill shows the very cells of values mode
     expect(shown[1]).toEqual(shown[0]);
-    expect(shown[0]).toEqual(
-      expected.values.map((row) =>
-        row.map((v) => (String(v).replace(/^'/, '') === String(v) ? v : String(v).slice(1))),
-      ),
-    );
   });
 
   test('unique names, activated, header frozen, columns sized', () => {
@@ -119,6 +137,19 @@ describe('insertPriceTables at the selection', () => {
     expect(own.getRange('A1:J40').getValues()).toEqual(before);
     expect(own.getRange('A1:J40').getFormulas()).toEqual(formulasBefore);
     expect(playground.SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(1);
+  });
+
+  test('the refusal names the sheet as A1 notation needs it', () => {
+    const q3 = playground.SpreadsheetApp.getActiveSpreadsheet().insertSheet(`It's "Q3"!`);
+    q3.getRange('C3').setValue('mine');
+    q3.getRange('A1').activate();
+    expect(() =>
+      playground.run('insertPriceTables', [
+        { sections: ['text'], tier: 'standard', mode: 'formulas', destination: 'selection' },
+      ]),
+    ).toThrow(`Nothing was inserted: 'It''s "Q3"!'!C3 is not empty`);
+    expect(q3.getRange('A1:H40').getValues().flat().filter(Boolean)).toEqual(['mine']);
+    expect(playground.SpreadsheetApp.getActiveSpreadsheet().getNamedRanges()).toEqual([]);
   });
 
   test('a formula that shows "" still counts as occupied', () => {
@@ -230,6 +261,7 @@ describe('insertFormulaAtSelection', () => {
     });
     const cell = sheet('Sheet1').getRange('B2');
     expect(cell.getFormula()).toBe(formula);
+    expect(cell.getNumberFormat()).toBe('$#,##0.00####'); // dollars, down to micro-dollars
     expect(cell.getValue()).toBe(playground.fns.OPENAI_COST('gpt-4o', 1000, 500, 'batch', 200));
   });
 
@@ -292,6 +324,7 @@ describe('menu and dialogs', () => {
       'addItem Open price tables showPriceSidebar',
       'addItem Insert all price tables insertAllPriceTables',
       'addItem Insert forecast sheet insertForecastSheet',
+      'addItem Refresh prices refreshPrices',
       'addSeparator',
       'addItem Formula help showFormulaHelp',
       'addToUi',

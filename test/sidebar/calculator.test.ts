@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { TierId } from '../../src/pricing/catalog';
 import { calculate, costFormula, formatCost, readTokens } from '../../src/sidebar/calculator';
+import { errorMessage, MULTI_ACCOUNT_HINT } from '../../src/sidebar/server';
 import type { SidebarData } from '../../src/sidebar/contract';
 import { createPlayground } from '../../scripts/playground/memory-spreadsheet';
 
@@ -53,8 +54,15 @@ test('formula text and input checks', () => {
     '=OPENAI_COST("gpt-4o",1000,500,"standard",200)',
   );
   expect(readTokens(' ', 'x')).toBe(0);
-  expect(() => readTokens('-5', 'Input tokens')).toThrow(/Input tokens must be a number/);
-  expect(() => readTokens('1,000', 'Input tokens')).toThrow();
+  expect(() => readTokens('-5', 'Input tokens')).toThrow(
+    'Input tokens: "-5" is not a number of tokens, 0 or more',
+  );
+  expect(() => readTokens('1,000', 'Input tokens')).toThrow(
+    'Input tokens: "1,000" is not a number (remove the thousands separators)',
+  );
+  expect(() => readTokens('12abc', 'Output tokens')).toThrow('"12abc" is not a number of tokens');
+  // what a number input reports as badInput (its value is "" then) is never read as 0
+  expect(() => readTokens('', 'Input tokens', true)).toThrow(/not a number/);
   expect(formatCost(0.00425)).toBe('$0.00425');
   expect(formatCost(12.5)).toBe('$12.50');
   expect(formatCost(1234.000001)).toBe('$1,234.000001');
@@ -62,4 +70,11 @@ test('formula text and input checks', () => {
   expect(calculate({ model, tier: 'standard', input: '10', output: '1', cached: '20' })).toEqual({
     error: expect.stringMatching(/cached input tokens \(20\) exceed input tokens \(10\)/),
   });
+});
+
+test('a PERMISSION_DENIED from google.script.run says to use one signed-in account', () => {
+  const raw = "We're sorry, a server error occurred: PERMISSION_DENIED";
+  expect(errorMessage(new Error(raw))).toBe(`${MULTI_ACCOUNT_HINT} (${raw})`);
+  expect(MULTI_ACCOUNT_HINT).toMatch(/signed into one Google account/);
+  expect(errorMessage(new Error('select a cell first'))).toBe('select a cell first');
 });

@@ -2,10 +2,13 @@
 // real dist/Sidebar.html, google.script.run shimmed to the real dist/Code.js on an in-memory sheet.
 // The README's first journey: insert price tables.
 import { buildPriceTable } from '../../src/pricing/tables';
-import { usePlayground } from '../support/browser';
+import { formatValue } from '../../scripts/playground/number-format';
+import { getSidebarData } from '../../src/sheets/sidebar-data';
+import { exactly, usePlayground } from '../support/browser';
 
 const pg = usePlayground();
 const { cell, cellShows, cellFormula, snapshot } = pg;
+const LIVE_LABEL = 'Live formulas (one =OPENAI_PRICE_TABLE per table)';
 
 async function insertAndWait(): Promise<string> {
   const status = pg.sidebar.locator('#tables-status');
@@ -38,7 +41,7 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
   await pg.sidebar.getByLabel(/Text tokens \(\d+\)/).check();
   await pg.sidebar.getByLabel(/Audio tokens \(\d+\)/).check();
   await pg.sidebar.getByLabel('Batch API', { exact: true }).check();
-  await pg.sidebar.getByLabel('Live formulas (=OPENAI_PRICE…)').check();
+  await pg.sidebar.getByLabel(LIVE_LABEL).check();
   const text = await insertAndWait();
   const rows =
     3 + buildPriceTable('text').rows.length + 1 + 2 + buildPriceTable('audio').rows.length;
@@ -48,9 +51,14 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
   await pg.page.locator('#tabs button.active', { hasText: 'OpenAI prices' }).waitFor();
   await cellShows('A2', 'Text tokens — Batch API, USD per 1M tokens');
   await expect(cell('A2').getAttribute('class')).resolves.toContain('bold');
-  // gpt-4.1 batch input: a formula cell that shows its computed, formatted value
+  // one spilling formula per table; gpt-4.1's batch input shows in its spill, formatted
+  await cellFormula('A3', '=OPENAI_PRICE_TABLE("text","batch",,$D$1)');
   await cellShows('C4', '$1.00');
-  await cellFormula('C4', '=OPENAI_PRICE("gpt-4.1","input","batch")');
+  expect(
+    snapshot()
+      .grid.flat()
+      .filter((c) => c.formula),
+  ).toHaveLength(3); // as-of + 2 tables
   const audioTitle = snapshot().grid.findIndex((r) => r[0].display.startsWith('Audio tokens'));
   expect(snapshot().grid[audioTitle][0].display).toBe(
     'Audio tokens — Standard, USD per 1M tokens (no Batch API prices)',
@@ -59,12 +67,17 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
 });
 
 test('formulas mode shows the same grid as values mode', async () => {
-  const formulaGrid = snapshot().grid.map((r) => r.map((c) => c.display));
+  // row 1 of a live block adds the refresh cell (C1:D1); the rest is the same
+  const grid = () => {
+    const rows = snapshot().grid.map((r, k) => (k === 0 ? r.slice(0, 2) : r).map((c) => c.display));
+    while (rows.length && rows[rows.length - 1].every((d) => d === '')) rows.pop(); // the margin
+    return rows;
+  };
+  const formulaGrid = grid();
   await pg.sidebar.getByLabel('Numbers').check();
   await insertAndWait();
   expect(snapshot().active).toBe('OpenAI prices (2)');
-  const valueGrid = snapshot().grid.map((r) => r.map((c) => c.display));
-  expect(valueGrid).toEqual(formulaGrid);
+  expect(grid()).toEqual(formulaGrid);
   expect(
     snapshot()
       .grid.flat()
@@ -117,7 +130,8 @@ test('the calculator shows OPENAI_COST and inserts its formula', async () => {
     'Inserted in Sheet1!A30.',
   );
   await cellFormula('A30', formula);
-  expect(snapshot().grid[29][0].display).toBe(String(expected));
+  // inserted as dollars, every digit down to micro-dollars
+  expect(snapshot().grid[29][0].display).toBe(formatValue(expected, '$#,##0.00####'));
   // the same cell again: refused, with the server's message
   await pg.sidebar.locator('#calc-insert').click();
   await pg.sidebar.locator('#calc-status.error').waitFor();
@@ -130,6 +144,63 @@ test('the calculator shows OPENAI_COST and inserts its formula', async () => {
     /exceed input tokens/,
   );
   await expect(pg.sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
+});
+
+test('calculator: unreadable counts are errors on their field, no cost, no Insert', async () => {
+  const { sidebar } = pg;
+  await sidebar.locator('#tab-calculator').click();
+  const input = sidebar.getByLabel('Input tokens', { exact: true });
+  const output = sidebar.getByLabel('Output tokens', { exact: true });
+  await sidebar.getByLabel('Cached input tokens (optional, part of input)').fill('');
+  for (const [field, typed, message] of [
+    [input, '1,000', 'Input tokens: "1,000" is not a number (remove the thousands separators)'],
+    [output, '12abc', 'Output tokens: "12abc" is not a number of tokens, 0 or more'],
+  ] as const) {
+    await field.fill(typed);
+    await expect(sidebar.locator('#calc-status').textContent()).resolves.toBe(message);
+    await expect(sidebar.locator('#calc-cost').textContent()).resolves.toBe('—');
+    await expect(sidebar.locator('#calc-formula').textContent()).resolves.toBe('');
+    await expect(sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await field.fill('1000');
+  }
+  // a tier the model lacks is not dropped silently
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('o3');
+  await sidebar.getByLabel('Tier', { exact: true }).selectOption('flex');
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('gpt-4o-audio-preview');
+  await expect(sidebar.locator('#calc-tier-note').textContent()).resolves.toBe(
+    'gpt-4o-audio-preview has no Flex processing prices (it is offered in: Standard), so the tier is now Standard.',
+  );
+  // Enter inserts and the cursor stays in the field
+  await sidebar.getByLabel('Model', { exact: true }).selectOption('gpt-4o');
+  await pg.selectCell('A33');
+  await pg.page.locator('#selection', { hasText: exactly('Sheet1!A33') }).waitFor();
+  await output.focus();
+  await pg.page.keyboard.press('Enter');
+  await sidebar.locator('#calc-status.success').waitFor();
+  await expect(output.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await cellFormula('A33', '=OPENAI_COST("gpt-4o",1000,1000)');
+});
+
+test('the preview says what Insert writes, and where', async () => {
+  const { sidebar } = pg;
+  const data = getSidebarData();
+  const tables = data.sections.length;
+  const rows = data.sections.reduce((n, s) => n + s.rowCount, 0);
+  await sidebar.locator('#tab-tables').click();
+  await sidebar.getByLabel('A new sheet').check();
+  await sidebar.getByLabel('Numbers').check();
+  await sidebar.getByLabel('All tables').check();
+  await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
+    `${tables} tables, ${rows} rows → new sheet 'OpenAI prices'`,
+  );
+  await sidebar.getByLabel(LIVE_LABEL).check();
+  await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
+    `${tables} tables, ${rows} rows → new sheet 'OpenAI prices', ${tables + 1} live formulas`,
+  );
+  await sidebar.getByLabel('All tables').uncheck();
+  await sidebar.getByLabel(/Text tokens \(\d+\)/).check();
+  await sidebar.getByLabel('Numbers').check();
 });
 
 test('keyboard: tabs move with the arrow keys; the help page lists every function', async () => {

@@ -187,11 +187,11 @@ export function OPENAI_COMPARE(
  * The date of the newest price data (YYYY-MM-DD), for citing in a sheet. Give it any cell (e.g. a
  * refresh cell) to have Sheets recalculate it: a call without arguments never recalculates.
  *
- * @param {any} [refresh] Optional and ignored: a cell whose change makes Sheets recalculate.
+ * @param {any} [refresh_cell] Ignored: a cell that "Refresh prices" changes, so that Sheets recalculates this cell (a call without arguments is never recalculated).
  * @return {string} e.g. "2026-09-23".
  * @customfunction
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function OPENAI_PRICES_AS_OF(refresh?: unknown): string {
+export function OPENAI_PRICES_AS_OF(refresh_cell?: unknown): string {
+  void refresh_cell; // only there to make Sheets recalculate when it changes
   return CATALOG.asOf;
 }
