@@ -65,7 +65,7 @@ describe.each(ENCODINGS)('%s', (encoding) => {
 });
 
 test('UTF-8 by hand equals Node for every corpus text, lone surrogates as U+FFFD', () => {
-  let buffer = new Uint8Array(4);
+  let buffer: Uint8Array = new Uint8Array(4);
   for (const text of [...corpus, '\ud800', 'a\udc00b', '\ud83d\ude00', '\uffff\u0800\u07ff']) {
     const [bytes, length] = utf8Encode(text, buffer);
     buffer = bytes;

@@ -1,0 +1,127 @@
+// npm run bench, token part: script sizes, cold starts in FRESH node processes (V8's compilation
+// cache would hide the parse cost of a script that one process loads twice), the first count
+// (vocabulary decode + regex compile) and tokens/s.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+
+const ROOT = resolve(__dirname, '..');
+const DIST = resolve(ROOT, 'dist');
+const CODE = resolve(DIST, 'Code.js');
+const VOCAB = resolve(DIST, 'Vocab.js');
+const PROCESSES = 15;
+
+// Runs in a fresh process: reads the files (untimed), then times loading them into a fresh vm
+// context (as Apps Script loads a project's files) plus one call, and prints the milliseconds.
+const CHILD = `
+const { readFileSync } = require('node:fs');
+const vm = require('node:vm');
+const files = JSON.parse(process.env.BENCH_FILES).map((f) => readFileSync(f, 'utf8'));
+const call = process.env.BENCH_CALL;
+const start = performance.now();
+const context = vm.createContext({});
+for (const source of files) vm.runInContext(source, context);
+const loaded = performance.now();
+vm.runInContext(call, context);
+const end = performance.now();
+process.stdout.write(JSON.stringify({ total: end - start, load: loaded - start, call: end - loaded }));
+`;
+
+interface Timing {
+  total: number;
+  load: number;
+  call: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function runChild(files: string[], call: string): Timing {
+  const out = execFileSync(process.execPath, ['-e', CHILD], {
+    env: { ...process.env, BENCH_FILES: JSON.stringify(files), BENCH_CALL: call },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Timing;
+}
+
+/**
+ * Medians over PROCESSES fresh processes per setup; the setups take turns, so a burst of load on
+ * the machine hits them alike.
+ */
+function freshProcesses(setups: { files: string[]; call: string }[]): Timing[] {
+  const runs: Timing[][] = setups.map(() => []);
+  for (let k = 0; k < PROCESSES; k++) {
+    setups.forEach(({ files, call }, i) => runs[i].push(runChild(files, call)));
+  }
+  return runs.map((timings) => ({
+    total: median(timings.map((r) => r.total)),
+    load: median(timings.map((r) => r.load)),
+    call: median(timings.map((r) => r.call)),
+  }));
+}
+
+/** Some megabytes of real text no test wrote for the tokenizer: TypeScript's lib files. */
+function bigText(): string {
+  const dir = resolve(ROOT, 'node_modules/typescript/lib');
+  return readdirSync(dir)
+    .filter((name) => /^lib\..*\.d\.ts$/.test(name))
+    .sort()
+    .map((name) => readFileSync(resolve(dir, name), 'utf8'))
+    .join('\n');
+}
+
+export function tokenBenchLines(): string[] {
+  const lines: string[] = [
+    `machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (fresh-process times: medians of ${PROCESSES} processes each)`,
+  ];
+  const kb = (path: string) => `${(statSync(path).size / 1024).toFixed(1)} KB`;
+  for (const name of ['Code.js', 'Vocab.js', 'Sidebar.html']) {
+    lines.push(`${`dist/${name} size`.padEnd(44)} ${kb(resolve(DIST, name))}`);
+  }
+  const cost = 'OPENAI_COST("gpt-4o", 1200, 300)';
+  const firstCall = (encoding: string) => `OPENAI_TOKENS("Hello, world!", "${encoding}")`;
+  const [without, withVocab, o200k, cl100k] = freshProcesses([
+    { files: [CODE], call: cost },
+    { files: [CODE, VOCAB], call: cost },
+    { files: [CODE, VOCAB], call: firstCall('o200k_base') },
+    { files: [CODE, VOCAB], call: firstCall('cl100k_base') },
+  ]);
+  const ms = (t: number) => `${t.toFixed(2)} ms`;
+  lines.push(
+    `${`OPENAI_COST cold start, fresh processes`.padEnd(44)} ${ms(without.total)} without Vocab.js, ${ms(withVocab.total)} with it (${withVocab.total >= without.total ? '+' : ''}${ms(withVocab.total - without.total)})`,
+  );
+  lines.push(
+    `${'  of which loading the files'.padEnd(44)} ${ms(without.load)} without Vocab.js, ${ms(withVocab.load)} with it`,
+  );
+  for (const [encoding, first] of [
+    ['o200k_base', o200k],
+    ['cl100k_base', cl100k],
+  ] as const) {
+    lines.push(
+      `${`first OPENAI_TOKENS count, ${encoding}`.padEnd(44)} ${ms(first.call)} (after loading both files in ${ms(first.load)})`,
+    );
+  }
+
+  // throughput in this realm (no vm interceptor on globals, as in Apps Script)
+  vm.runInThisContext(readFileSync(VOCAB, 'utf8'), { filename: 'Vocab.js' });
+  const count = (globalThis as unknown as Record<string, (...a: unknown[]) => number>)
+    .OPENAI_TOKENS;
+  const text = bigText();
+  for (const encoding of ['o200k_base', 'cl100k_base']) {
+    count('warm up', encoding);
+    const start = performance.now();
+    const tokens = count(text, encoding);
+    const seconds = (performance.now() - start) / 1000;
+    lines.push(
+      `${`OPENAI_TOKENS throughput, ${encoding}`.padEnd(44)} ${(tokens / seconds / 1e6).toFixed(2)} M tokens/s (${(text.length / 1e6).toFixed(1)} M chars, ${tokens} tokens, first pass)`,
+    );
+  }
+  return lines;
+}
