@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium as pw, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { buildPriceTable } from '../../src/pricing/tables';
+import { FORMULA_HELP } from '../../src/sidebar/formula-help';
 import { startPlayground, type RunningPlayground } from '../../scripts/playground/serve';
 
 jest.setTimeout(90_000);
@@ -172,7 +173,7 @@ test('keyboard: tabs move with the arrow keys; the help page lists every functio
   await sidebar.locator('#tab-calculator').focus();
   await page.keyboard.press('ArrowRight');
   await expect(sidebar.locator('#page-help').isVisible()).resolves.toBe(true);
-  await expect(sidebar.locator('#help-list li').count()).resolves.toBe(14);
+  await expect(sidebar.locator('#help-list li').count()).resolves.toBe(FORMULA_HELP.length);
   await page.keyboard.press('ArrowRight');
   await expect(sidebar.locator('#page-tables').isVisible()).resolves.toBe(true);
 });
