@@ -28,6 +28,57 @@ function hashOf(bytes: Uint8Array, start: number, end: number): number {
   return hash >>> 0;
 }
 
+/** The base64 tokens of the text, decoded back to back: token r is bytes[offsets[r], offsets[r + 1]). */
+function decodeTokens(text: string): { bytes: Uint8Array; offsets: Int32Array; size: number } {
+  const sextet = new Int8Array(128).fill(-1);
+  for (let k = 0; k < ALPHABET.length; k++) sextet[ALPHABET.charCodeAt(k)] = k;
+  const n = text.length;
+  const bytes = new Uint8Array(Math.ceil((n * 3) / 4));
+  const offsets = new Int32Array((n >> 2) + 2);
+  let size = 0;
+  let at = 0;
+  let k = 0;
+  while (k < n) {
+    let code = text.charCodeAt(k);
+    if (code <= 32) {
+      k++;
+      continue;
+    }
+    offsets[size++] = at;
+    // quads of base64 up to the next white space
+    while (k < n && (code = text.charCodeAt(k)) > 32) {
+      const a = sextet[code];
+      const b = sextet[text.charCodeAt(k + 1)];
+      const c = text.charCodeAt(k + 2);
+      const d = text.charCodeAt(k + 3);
+      if (a < 0 || b < 0) throw new Error(`bad vocabulary data at character ${k}`);
+      bytes[at++] = (a << 2) | (b >> 4);
+      if (c !== 61) {
+        const cc = sextet[c];
+        bytes[at++] = ((b & 15) << 4) | (cc >> 2);
+        if (d !== 61) bytes[at++] = ((cc & 3) << 6) | sextet[d];
+      }
+      k += 4;
+    }
+  }
+  offsets[size] = at;
+  return { bytes, offsets, size };
+}
+
+/**
+ * The hash table: rank + 1 of each token at its hash (linear probing), 0 = empty. Tokens are
+ * unique (scripts/vocab.ts checks), so filling it needs no comparisons.
+ */
+function hashSlots(bytes: Uint8Array, offsets: Int32Array, size: number, mask: number): Int32Array {
+  const slots = new Int32Array(mask + 1);
+  for (let rank = 0; rank < size; rank++) {
+    let slot = hashOf(bytes, offsets[rank], offsets[rank + 1]) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = rank + 1;
+  }
+  return slots;
+}
+
 export class Vocabulary {
   /** every token's bytes, back to back in rank order */
   private readonly bytes: Uint8Array;
@@ -39,57 +90,14 @@ export class Vocabulary {
   readonly size: number;
 
   constructor(text: string) {
-    const sextet = new Int8Array(128).fill(-1);
-    for (let k = 0; k < ALPHABET.length; k++) sextet[ALPHABET.charCodeAt(k)] = k;
-    const n = text.length;
-    const bytes = new Uint8Array(Math.ceil((n * 3) / 4));
-    const offsets = new Int32Array((n >> 2) + 2);
-    let size = 0;
-    let at = 0;
-    let k = 0;
-    while (k < n) {
-      let code = text.charCodeAt(k);
-      if (code <= 32) {
-        k++;
-        continue;
-      }
-      offsets[size++] = at;
-      // quads of base64 up to the next white space
-      while (k < n && (code = text.charCodeAt(k)) > 32) {
-        const a = sextet[code];
-        const b = sextet[text.charCodeAt(k + 1)];
-        const c = text.charCodeAt(k + 2);
-        const d = text.charCodeAt(k + 3);
-        if (a < 0 || b < 0) throw new Error(`bad vocabulary data at character ${k}`);
-        bytes[at++] = (a << 2) | (b >> 4);
-        if (c !== 61) {
-          const cc = sextet[c];
-          bytes[at++] = ((b & 15) << 4) | (cc >> 2);
-          if (d !== 61) bytes[at++] = ((cc & 3) << 6) | sextet[d];
-        }
-        k += 4;
-      }
-    }
-    offsets[size] = at;
+    const { bytes, offsets, size } = decodeTokens(text);
     let capacity = 1;
     while (capacity < size * 2) capacity <<= 1;
     this.bytes = bytes;
     this.offsets = offsets;
     this.size = size;
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity);
-    for (let rank = 0; rank < size; rank++) {
-      const start = offsets[rank];
-      const end = offsets[rank + 1];
-      let slot = hashOf(bytes, start, end) & this.mask;
-      while (this.slots[slot] !== 0) {
-        if (this.rankAt(this.slots[slot] - 1, bytes, start, end)) {
-          throw new Error(`vocabulary token ${rank} repeats token ${this.slots[slot] - 1}`);
-        }
-        slot = (slot + 1) & this.mask;
-      }
-      this.slots[slot] = rank + 1;
-    }
+    this.slots = hashSlots(bytes, offsets, size, this.mask);
   }
 
   /** whether token `rank` is exactly piece[start, end) */
