@@ -15,18 +15,22 @@ const CODE = resolve(DIST, 'Code.js');
 const VOCAB = resolve(DIST, 'Vocab.js');
 const PROCESSES = 21;
 
-// Runs in a fresh process: reads the files (untimed), then times loading them into a fresh vm
-// context (as Apps Script loads a project's files) plus one call, and prints the milliseconds.
+// Runs in a fresh process: reads the files (untimed), loads the `preload` ones (untimed), then
+// times loading the others into the same fresh vm context (as Apps Script loads a project's
+// files) plus one call, and prints the milliseconds.
 const CHILD = `
 const { readFileSync } = require('node:fs');
 const vm = require('node:vm');
-const files = JSON.parse(process.env.BENCH_FILES).map((f) => readFileSync(f, 'utf8'));
+const read = (list) => JSON.parse(list || '[]').map((f) => readFileSync(f, 'utf8'));
+const preload = read(process.env.BENCH_PRELOAD);
+const files = read(process.env.BENCH_FILES);
 const call = process.env.BENCH_CALL;
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 performance.now(); cpu(); // the first call of each initialises it: keep that out of the timing
+const context = vm.createContext({});
+for (const source of preload) vm.runInContext(source, context);
 const start = performance.now();
 const startCpu = cpu();
-const context = vm.createContext({});
 for (const source of files) vm.runInContext(source, context);
 const loaded = performance.now();
 const loadedCpu = cpu();
@@ -55,9 +59,20 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function runChild(files: string[], call: string): Timing {
+interface Setup {
+  preload?: string[];
+  files: string[];
+  call: string;
+}
+
+function runChild({ preload = [], files, call }: Setup): Timing {
   const out = execFileSync(process.execPath, ['-e', CHILD], {
-    env: { ...process.env, BENCH_FILES: JSON.stringify(files), BENCH_CALL: call },
+    env: {
+      ...process.env,
+      BENCH_PRELOAD: JSON.stringify(preload),
+      BENCH_FILES: JSON.stringify(files),
+      BENCH_CALL: call,
+    },
     encoding: 'utf8',
   });
   return JSON.parse(out) as Timing;
@@ -67,10 +82,10 @@ function runChild(files: string[], call: string): Timing {
  * Medians over PROCESSES fresh processes per setup; the setups take turns, so a burst of load on
  * the machine hits them alike.
  */
-function freshProcesses(setups: { files: string[]; call: string }[]): Timing[] {
+function freshProcesses(setups: Setup[]): Timing[] {
   const runs: Timing[][] = setups.map(() => []);
   for (let k = 0; k < PROCESSES; k++) {
-    setups.forEach(({ files, call }, i) => runs[i].push(runChild(files, call)));
+    setups.forEach((setup, i) => runs[i].push(runChild(setup)));
   }
   return runs.map((timings) => {
     const keys = Object.keys(timings[0]) as (keyof Timing)[];
@@ -100,9 +115,12 @@ export function tokenBenchLines(): string[] {
   }
   const cost = 'OPENAI_COST("gpt-4o", 1200, 300)';
   const firstCall = (encoding: string) => `OPENAI_TOKENS("Hello, world!", "${encoding}")`;
-  const [without, withVocab, o200k, cl100k] = freshProcesses([
+  const [without, withVocab, codeOnly, vocabAfterCode, o200k, cl100k] = freshProcesses([
     { files: [CODE], call: cost },
     { files: [CODE, VOCAB], call: cost },
+    // Vocab.js alone, timed after Code.js loaded: its cost with less of the machine's noise
+    { preload: [CODE], files: [], call: cost },
+    { preload: [CODE], files: [VOCAB], call: cost },
     { files: [CODE, VOCAB], call: firstCall('o200k_base') },
     { files: [CODE, VOCAB], call: firstCall('cl100k_base') },
   ]);
@@ -112,6 +130,7 @@ export function tokenBenchLines(): string[] {
     `${'OPENAI_COST cold start, fresh processes'.padEnd(44)} ${ms(without.total)} without Vocab.js, ${ms(withVocab.total)} with it (${plus(withVocab.total - without.total)})`,
     `${'  the same in CPU time'.padEnd(44)} ${ms(without.totalCpu)} without Vocab.js, ${ms(withVocab.totalCpu)} with it (${plus(withVocab.totalCpu - without.totalCpu)})`,
     `${'  of which loading the files (CPU)'.padEnd(44)} ${ms(without.loadCpu)} without Vocab.js, ${ms(withVocab.loadCpu)} with it`,
+    `${'  Vocab.js alone, after Code.js'.padEnd(44)} ${plus(vocabAfterCode.total - codeOnly.total)} wall, ${plus(vocabAfterCode.totalCpu - codeOnly.totalCpu)} CPU (loading it and one OPENAI_COST call, against the call alone)`,
   );
   for (const [encoding, first] of [
     ['o200k_base', o200k],
