@@ -13,8 +13,8 @@ export default tseslint.config(
     },
   },
   {
-    // The pricing core is pure: no Apps Script services, no Node, no DOM.
-    files: ['src/pricing/**/*.ts'],
+    // The pricing and tokenizer cores are pure: no Apps Script services, no Node, no DOM.
+    files: ['src/pricing/**/*.ts', 'src/tokens/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

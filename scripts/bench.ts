@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { tokenBenchLines } from './bench-tokens';
 
 const ROOT = resolve(__dirname, '..');
 const CODE = resolve(ROOT, 'dist/Code.js');
@@ -143,6 +144,7 @@ function main(): void {
     `${'load + first call, fresh context'.padEnd(44)} ${cold.loadAndFirstCall.toFixed(2)} ms (empty script ${cold.emptyScript.toFixed(2)} ms, above it ${(cold.loadAndFirstCall - cold.emptyScript).toFixed(2)} ms)`,
   );
   for (const line of optionalServiceCalls()) console.log(line);
+  for (const line of tokenBenchLines()) console.log(line);
 }
 
 main();

@@ -16,6 +16,7 @@ export const ADDON_FUNCTIONS = [
   'OPENAI_COMPARE',
   'OPENAI_PRICES_AS_OF',
   'OPENAI_FORECAST',
+  'OPENAI_TOKENS',
 ];
 
 /**

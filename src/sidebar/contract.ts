@@ -38,9 +38,15 @@ export interface Inserted {
   range: string;
 }
 
+export interface TokenCount {
+  tokens: number;
+  encoding: string;
+}
+
 export interface ServerFunctions {
   getSidebarData(): SidebarData;
   insertPriceTables(request: InsertRequest): Inserted;
   insertFormulaAtSelection(formula: string): Inserted;
   insertForecastSheet(): Inserted;
+  countTokens(text: string, model: string): TokenCount;
 }

@@ -16,4 +16,5 @@ export const FORMULA_HELP: [example: string, what: string][] = [
   ['=OPENAI_COMPARE(1500, 400)', 'Every text model for a workload, cheapest first.'],
   ['=OPENAI_PRICES_AS_OF()', 'The date of the price snapshot.'],
   ['=OPENAI_FORECAST("gpt-4o", 1000, 1500, 400)', 'Twelve monthly costs of a workload.'],
+  ['=OPENAI_TOKENS("Hello, world!", "gpt-4o")', 'Exact token count of text.'],
 ];

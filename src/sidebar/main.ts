@@ -6,6 +6,7 @@ import { calculate, formatCost } from './calculator';
 import type { InsertRequest, SidebarData, SidebarSection } from './contract';
 import { FORMULA_HELP } from './formula-help';
 import { callServer, errorMessage } from './server';
+import { setUpTokenCounter } from './token-counter';
 
 const TIER_NAMES: Record<TierId, string> = {
   standard: 'Standard',
@@ -314,6 +315,7 @@ async function start(): Promise<void> {
     byId('as-of').textContent = `${data.source.title}, prices as of ${data.asOf}.`;
     setUpTables(data);
     setUpCalculator(data);
+    setUpTokenCounter();
     setUpForecast();
   } catch (error) {
     showStatus('tables-status', errorMessage(error), 'error');

@@ -22,10 +22,12 @@ describe('deployment files', () => {
     expect(project.rootDir).toBe('dist');
   });
 
-  test('clasp would push exactly Code.js, Sidebar.html and appsscript.json', () => {
+  /** The files clasp would push from a copy of dist/, with `leaveOut` removed from it. */
+  function filesToPush(leaveOut: string[] = []): string[] {
     const dir = mkdtempSync(join(tmpdir(), 'clasp-'));
     try {
       cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+      for (const file of leaveOut) rmSync(join(dir, 'dist', file));
       writeFileSync(
         join(dir, '.clasp.json'),
         JSON.stringify({ scriptId: 'test', rootDir: 'dist' }),
@@ -33,15 +35,28 @@ describe('deployment files', () => {
       const run = spawnSync(CLASP, ['show-file-status', '--json'], { cwd: dir, encoding: 'utf8' });
       expect(run.status).toBe(0);
       const status = JSON.parse(run.stdout);
-      expect([...status.filesToPush].sort()).toEqual([
-        'dist/Code.js',
-        'dist/Sidebar.html',
-        'dist/appsscript.json',
-      ]);
       expect(status.untrackedFiles).toEqual([]);
+      return [...status.filesToPush].sort();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  test('clasp would push exactly Code.js, Sidebar.html, Vocab.js and appsscript.json', () => {
+    expect(filesToPush()).toEqual([
+      'dist/Code.js',
+      'dist/Sidebar.html',
+      'dist/Vocab.js',
+      'dist/appsscript.json',
+    ]);
+  });
+
+  test('without Vocab.js (npm run deploy -- --without-vocab) clasp pushes the other three', () => {
+    expect(filesToPush(['Vocab.js'])).toEqual([
+      'dist/Code.js',
+      'dist/Sidebar.html',
+      'dist/appsscript.json',
+    ]);
   });
 
   test('npm run deploy without a script id explains the first-time steps and fails', () => {
@@ -56,6 +71,7 @@ describe('deployment files', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('npx clasp login');
       expect(run.stderr).toContain('npx clasp create-script --type sheets --rootDir dist --title');
+      expect(run.stderr).toContain('npm run deploy -- --without-vocab');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,9 @@
 import type {
   SidebarData as ClientData,
   Inserted as ClientInserted,
+  TokenCount,
 } from '../../src/sidebar/contract';
+import { countTokens } from '../../src/sheets/functions/tokens';
 import { getSidebarData } from '../../src/sheets/sidebar-data';
 import type { Inserted } from '../../src/sheets/writer';
 
@@ -13,4 +15,7 @@ test('server results are what the client expects', () => {
   const seen: ClientInserted = inserted;
   expect(data.sections.length).toBeGreaterThan(0);
   expect(seen.range).toBe('A1');
+  // types only: without Vocab.js loaded a call would throw
+  const counted: (text: string, model: string) => TokenCount = countTokens;
+  expect(typeof counted).toBe('function');
 });

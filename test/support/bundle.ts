@@ -1,18 +1,25 @@
 // Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that
-// has only the globals we hand it (no require, process, setTimeout, fetch).
+// has only the globals we hand it (no require, process, setTimeout, fetch). Apps Script loads every
+// file of a project into that one scope: `files` adds dist/Vocab.js (the token vocabularies).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import vm from 'node:vm';
 
 export const CODE_PATH = resolve(__dirname, '../../dist/Code.js');
+export const VOCAB_PATH = resolve(__dirname, '../../dist/Vocab.js');
 
 export type Bundle = Record<string, (...args: unknown[]) => unknown>;
 
-export function loadBundle(globals: Record<string, unknown> = {}): {
+export function loadBundle(
+  globals: Record<string, unknown> = {},
+  files: string[] = [CODE_PATH],
+): {
   context: vm.Context;
   fns: Bundle;
 } {
   const context = vm.createContext({ ...globals });
-  vm.runInContext(readFileSync(CODE_PATH, 'utf8'), context, { filename: 'Code.js' });
+  for (const file of files) {
+    vm.runInContext(readFileSync(file, 'utf8'), context, { filename: basename(file) });
+  }
   return { context, fns: context as unknown as Bundle };
 }

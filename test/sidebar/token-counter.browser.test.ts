@@ -1,0 +1,51 @@
+// The calculator's token counter in a real Chromium, in the playground (set-up as in
+// playground.browser.test.ts): a pasted prompt is counted on the server (dist/Code.js with
+// dist/Vocab.js) with the chosen model's encoding, and the count becomes the input tokens; an
+// error shows in the counter's status and leaves the input tokens alone.
+import { get_encoding } from 'tiktoken';
+import { usePlayground } from '../support/browser';
+
+const pg = usePlayground({ width: 1200, height: 800 });
+const sidebar = {
+  locator: (selector: string) => pg.sidebar.locator(selector),
+};
+
+beforeAll(async () => {
+  await pg.sidebar.locator('#tab-calculator').click();
+});
+
+const PROMPT =
+  "You are a helpful assistant. Summarise the customer's e-mail in 3 bullet points:\n\nHi team, the invoice #4821 from 2025-06-30 is wrong — €1,200 instead of €1,020. Thanks!";
+
+function tiktokenCount(encoding: 'o200k_base'): number {
+  const reference = get_encoding(encoding);
+  try {
+    return reference.encode_ordinary(PROMPT).length;
+  } finally {
+    reference.free();
+  }
+}
+
+async function count(model: string): Promise<string> {
+  await sidebar.locator('#calc-model').selectOption(model);
+  await sidebar.locator('#count-text').fill(PROMPT);
+  await sidebar.locator('#count-tokens').click();
+  await sidebar.locator('#count-status.success, #count-status.error').waitFor();
+  return (await sidebar.locator('#count-status').textContent()) ?? '';
+}
+
+test("counts a pasted prompt with the model's encoding and uses it as the input tokens", async () => {
+  const o200k = tiktokenCount('o200k_base');
+  expect(await count('gpt-4o')).toBe(`${o200k} tokens (o200k_base), set as input tokens.`);
+  await expect(sidebar.locator('#calc-input').inputValue()).resolves.toBe(String(o200k));
+  await expect(sidebar.locator('#calc-formula').textContent()).resolves.toMatch(
+    new RegExp(`^=OPENAI_COST\\("gpt-4o",${o200k},`),
+  );
+  await pg.screenshot('token-counter');
+
+  // the calculator's models are those of the Text tokens table: all o200k_base or unpublished
+  expect(await count('computer-use-preview')).toMatch(
+    /^the tokenizer of computer-use-preview is not published/,
+  );
+  await expect(sidebar.locator('#calc-input').inputValue()).resolves.toBe(String(o200k));
+});
