@@ -1,9 +1,10 @@
-// The bundle carries the catalog with short keys ("cached_input" appears 117 times) to keep
-// dist/Code.js small; this expands it back on load. Page notes and the "derived" marks are
-// maintainer information that no function reads, so the bundle leaves them out.
+// The bundle carries the catalog with short keys ("cached_input" appears 117 times), each tier's
+// prices as a short array and derived batch prices as a marker, to keep dist/Code.js small; this
+// expands it back on load. Page notes, row sources and the "derived" marks are maintainer
+// information that no function reads, so the bundle leaves them out.
 
 import { deriveBatchPrices } from './batch';
-import type { Catalog, PricePeriod } from './catalog';
+import type { Catalog, LongContextPrices, PricePeriod, TierId, TokenPrices } from './catalog';
 
 export interface CompactCatalog {
   keys: string[];
@@ -21,6 +22,37 @@ const DERIVED_BATCH = 1;
 
 const isDerived = (value: unknown) =>
   typeof value === 'object' && value !== null && (value as { derived?: boolean }).derived === true;
+
+/** A tier's prices as [input, cached_input, output, cache_write, long_context]; ABSENT = no key. */
+type PackedPrices = (number | null | PackedPrices)[];
+const ABSENT = -1; // prices are never negative
+
+function pack(prices: TokenPrices | LongContextPrices): PackedPrices {
+  const lc = 'long_context' in prices && prices.long_context ? pack(prices.long_context) : null;
+  const packed: PackedPrices = [
+    prices.input,
+    prices.cached_input,
+    prices.output,
+    prices.cache_write === undefined ? ABSENT : prices.cache_write,
+  ];
+  if (lc) packed.push(lc);
+  while (packed[packed.length - 1] === ABSENT) packed.pop();
+  return packed;
+}
+
+function unpack(packed: PackedPrices): TokenPrices {
+  const [input, cached_input, output, cacheWrite, lc] = packed as [
+    number | null,
+    number | null,
+    number | null,
+    number | null | undefined,
+    PackedPrices | undefined,
+  ];
+  const prices: TokenPrices = { input, cached_input, output };
+  if (cacheWrite !== undefined && cacheWrite !== ABSENT) prices.cache_write = cacheWrite;
+  if (lc) prices.long_context = unpack(lc);
+  return prices;
+}
 
 function shortKey(index: number): string {
   return `$${index.toString(36)}`; // an identifier: unquoted in the bundle
@@ -65,8 +97,10 @@ function periodsOf(catalog: Catalog): PricePeriod[] {
 function withBatchMarkers(catalog: Catalog): Catalog {
   const copy = structuredClone(catalog);
   for (const period of periodsOf(copy)) {
-    if (isDerived(period.tiers.batch))
-      (period.tiers as Record<string, unknown>).batch = DERIVED_BATCH;
+    const tiers = period.tiers as Record<string, unknown>;
+    for (const [tier, prices] of Object.entries(period.tiers)) {
+      tiers[tier] = tier === 'batch' && isDerived(prices) ? DERIVED_BATCH : pack(prices);
+    }
   }
   return copy;
 }
@@ -76,7 +110,11 @@ export function expandCatalog(compact: CompactCatalog): Catalog {
   const long = new Map(compact.keys.map((key, k) => [shortKey(k), key]));
   const catalog = mapKeys(compact.data, (key) => long.get(key) ?? key) as Catalog;
   for (const period of periodsOf(catalog)) {
-    if ((period.tiers.batch as unknown) === DERIVED_BATCH) {
+    const tiers = period.tiers as Record<TierId, unknown>;
+    for (const [tier, packed] of Object.entries(tiers)) {
+      if (Array.isArray(packed)) tiers[tier as TierId] = unpack(packed as PackedPrices);
+    }
+    if (tiers.batch === DERIVED_BATCH) {
       period.tiers.batch = deriveBatchPrices(period.tiers.standard!, catalog.batch.discount);
     }
   }

@@ -296,7 +296,7 @@ function retiredRows(tier: TierId, day: Day | null): { header: string[]; rows: T
   return { header, rows };
 }
 
-const RETIRED_TITLE = 'Retired models (last prices)';
+export const RETIRED_TITLE = 'Retired models (last prices)';
 
 /**
  * A table in a tier as it stood on `day` (null: current prices); omitted tier = the section's own
@@ -350,20 +350,26 @@ export function formulaText(cell: PriceCell): string {
   return `=${cell.formula.fn}(${args.join(',')})`;
 }
 
-/** Every section's id, title, row count and tiers, in page order. */
+/** Every table's id, title, current row count and tiers: the page's, then the retired models. */
 export function sectionSummaries(): {
-  id: SectionId;
+  id: TableId;
   title: string;
   rows: number;
   tiers: TierId[];
 }[] {
-  return CATALOG.sections.map((s) => ({
-    id: s.id as SectionId,
-    title: s.title,
-    rows: s.rows.length,
-    tiers: [...s.tiers],
-  }));
+  return TABLE_IDS.map((id) => {
+    const tiers = tableTiers(id);
+    return { id, title: tableTitle(id), tiers, rows: buildPriceTable(id, tiers[0]).rows.length };
+  });
 }
+
+/** The tiers a table can be shown in ("retired": the tiers its models' last prices have). */
+export function tableTiers(id: TableId): TierId[] {
+  return id === 'retired' ? ['standard', 'batch'] : [...sectionById(id).tiers];
+}
+
+export const tableTitle = (id: TableId): string =>
+  id === 'retired' ? RETIRED_TITLE : sectionById(id).title;
 
 /** A price as Sheets shows it in the table's currencyFormat: "$1.875", "$2.50", "$1,200.00". */
 export function displayPrice(value: number, priceFormat: string): string {

@@ -11,15 +11,19 @@
 // cells values mode fills (left empty here). $D$1 is the refresh cell: "Refresh prices" rewrites
 // it, and a custom function recalculates when an argument changes (README "Live formulas").
 
-import type { SectionId, TierId } from '../pricing/catalog';
-import { SECTION_IDS, TIER_IDS } from '../pricing/catalog';
+import type { TierId } from '../pricing/catalog';
+import { TIER_IDS } from '../pricing/catalog';
+import { isoToDay } from '../pricing/dates';
 import { CATALOG } from '../pricing/data';
 import { call, formula, ref } from './formula-text';
 import {
   buildPriceTable,
   isPriceCell,
-  sectionById,
+  TABLE_IDS,
+  tableTiers,
+  tableTitle,
   TIER_TITLES,
+  type TableId,
   type PriceTable,
   type TableCell,
 } from '../pricing/tables';
@@ -28,10 +32,12 @@ export type InsertMode = 'values' | 'formulas';
 export type Destination = 'selection' | 'new-sheet';
 
 export interface InsertRequest {
-  sections: SectionId[];
+  sections: TableId[];
   tier: TierId;
   mode: InsertMode;
   destination: Destination;
+  /** the tables as they stood on this day (YYYY-MM-DD); null: current prices */
+  date: string | null;
 }
 
 export type Cell = string | number;
@@ -112,18 +118,33 @@ export function readInsertRequest(request: unknown): InsertRequest {
     if (typeof id !== 'string') {
       throw new Error(`sections must be a list of table ids, got ${kindOf(id)} in it`);
     }
-    if (!(SECTION_IDS as readonly string[]).includes(id)) {
-      const known = SECTION_IDS.map((s) => `"${s}"`).join(', ');
+    if (!(TABLE_IDS as readonly string[]).includes(id)) {
+      const known = TABLE_IDS.map((s) => `"${s}"`).join(', ');
       throw new Error(`unknown price table ${shortQuote(id)} (use ${known})`);
     }
-    return id as SectionId;
+    return id as TableId;
   });
   return {
     sections: sections.filter((id, k) => sections.indexOf(id) === k),
     tier: oneOf(r, 'tier', TIER_IDS),
     mode: oneOf(r, 'mode', MODES, 'values'),
     destination: oneOf(r, 'destination', DESTINATIONS, 'new-sheet'),
+    date: readDate(r.date),
   };
+}
+
+/** The request's optional day: "YYYY-MM-DD" text (google.script.run carries no Date objects). */
+function readDate(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const day = typeof value === 'string' ? isoToDay(value) : null;
+  if (day === null) {
+    const got = typeof value === 'string' ? `the text ${shortQuote(value)}` : kindOf(value);
+    throw new Error(`date must be a day as "YYYY-MM-DD", got ${got}`);
+  }
+  if (value < CATALOG.since) {
+    throw new Error(`date ${value} is before the oldest price data (${CATALOG.since})`);
+  }
+  return value as string;
 }
 
 /**
@@ -131,18 +152,24 @@ export function readInsertRequest(request: unknown): InsertRequest {
  * own default tier with a title that says so. If no chosen section offers the tier, an error that
  * names the sections that do.
  */
-export function chooseTables(sections: SectionId[], tier: TierId): PriceTable[] {
-  const chosen = sections.map(sectionById);
-  if (!chosen.some((s) => s.tiers.includes(tier))) {
-    const offering = CATALOG.sections.filter((s) => s.tiers.includes(tier)).map((s) => s.title);
+export function chooseTables(
+  sections: TableId[],
+  tier: TierId,
+  date: string | null = null,
+): PriceTable[] {
+  if (!sections.some((id) => tableTiers(id).includes(tier))) {
+    const offering = TABLE_IDS.filter((id) => tableTiers(id).includes(tier)).map(tableTitle);
     throw new Error(
       `none of the chosen tables has ${TIER_TITLES[tier]} prices; ${TIER_TITLES[tier]} prices are offered by: ${offering.join(', ')}`,
     );
   }
-  return chosen.map((section) => {
-    if (section.tiers.includes(tier)) return buildPriceTable(section.id, tier);
-    const table = buildPriceTable(section.id, section.tiers[0]);
-    return { ...table, title: `${table.title} (no ${TIER_TITLES[tier]} prices)` };
+  const day = date === null ? null : isoToDay(date);
+  const on = date === null ? '' : ` on ${date}`;
+  return sections.map((id) => {
+    const tiers = tableTiers(id);
+    const table = buildPriceTable(id, tiers.includes(tier) ? tier : tiers[0], day);
+    const missing = tiers.includes(tier) ? '' : ` (no ${TIER_TITLES[tier]} prices)`;
+    return { ...table, title: `${table.title}${on}${missing}` };
   });
 }
 
@@ -166,9 +193,10 @@ export const REFRESHED_LABEL = 'Refreshed';
 export function priceBlock(
   tables: PriceTable[],
   mode: InsertMode,
-  asOf = CATALOG.asOf,
+  date: string | null = null,
   origin = { row: 1, column: 1 },
 ): PriceBlock {
+  const asOf = date ?? CATALOG.asOf;
   const live = mode === 'formulas';
   const width = Math.max(live ? 4 : 2, ...tables.map((t) => t.header.length));
   const values: Cell[][] = [];
@@ -182,7 +210,10 @@ export function priceBlock(
     numberFormats.push(Array.from({ length: width }, (_, k) => formats[k] || GENERAL));
     fontWeights.push(new Array<FontWeight>(width).fill(weight));
   };
-  if (refreshRef) {
+  if (refreshRef && date !== null) {
+    // a dated block shows that day's prices: its as-of is the day, not the data's newest date
+    push([AS_OF_LABEL, asText(date), REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
+  } else if (refreshRef) {
     push([AS_OF_LABEL, '', REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
     formulas.push({
       row: 1,
@@ -199,7 +230,7 @@ export function priceBlock(
       row.map((cell) => (isPriceCell(cell) ? table.priceFormat : ''));
     if (refreshRef) {
       // the table's one formula; its header and rows spill into the empty cells below and right
-      const spilling = call('OPENAI_PRICE_TABLE', [table.sectionId, table.tier, null, refreshRef]);
+      const spilling = call('OPENAI_PRICE_TABLE', [table.sectionId, table.tier, date, refreshRef]);
       formulas.push({ row: values.length + 1, column: 1, formulas: [[formula(spilling)]] });
       push([], 'bold');
       for (const row of table.rows) push([], 'normal', priceFormats(row));
@@ -236,5 +267,5 @@ export function a1Range(row: number, column: number, rows: number, columns: numb
   return `${start}:${columnName(column + columns - 1)}${row + rows - 1}`;
 }
 
-/** The section ids of "Insert all price tables": every table of the page, in page order. */
-export const ALL_SECTIONS: SectionId[] = [...SECTION_IDS];
+/** The tables of "Insert all price tables": every table of the page in page order, then the retired models. */
+export const ALL_SECTIONS: TableId[] = [...TABLE_IDS];

@@ -1,15 +1,21 @@
 // What the sidebar lists and previews, as plain JSON (google.script.run carries no Date objects).
 
-import type { SectionId, TierId, TokenPrices, TokenSection } from '../pricing/catalog';
+import type { TierId, TokenPrices, TokenSection } from '../pricing/catalog';
 import { CATALOG, sourcesSummary } from '../pricing/data';
 import { modelIndex, offeredOn, pricesOn } from '../pricing/models';
-import { buildPriceTable, displayPrice, isPriceCell } from '../pricing/tables';
+import {
+  buildPriceTable,
+  displayPrice,
+  isPriceCell,
+  sectionSummaries,
+  type TableId,
+} from '../pricing/tables';
 
 /** rows each section preview shows below its header */
 export const PREVIEW_ROWS = 5;
 
 export interface SidebarSection {
-  id: SectionId;
+  id: TableId;
   title: string;
   /** the tiers the table can be shown in; the first is the page's default */
   tiers: TierId[];
@@ -29,6 +35,7 @@ export interface CalculatorModel {
 
 export interface SidebarData {
   asOf: string;
+  since: string;
   source: { title: string; url: string };
   sections: SidebarSection[];
   textModels: CalculatorModel[];
@@ -50,15 +57,16 @@ export function getSidebarData(): SidebarData {
   const index = modelIndex();
   return {
     asOf: CATALOG.asOf,
+    since: CATALOG.since,
     source: {
       title: sourcesSummary(),
       url: CATALOG.sources.page.url,
     },
-    sections: CATALOG.sections.map((s) => ({
-      id: s.id as SectionId,
+    sections: sectionSummaries().map((s) => ({
+      id: s.id,
       title: s.title,
-      tiers: [...s.tiers],
-      rowCount: buildPriceTable(s.id, s.tiers[0]).rows.length,
+      tiers: s.tiers,
+      rowCount: s.rows,
       rows: Object.fromEntries(s.tiers.map((tier) => [tier, previewRows(s.id, tier)])),
     })),
     textModels: text.rows

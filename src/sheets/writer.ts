@@ -88,14 +88,14 @@ function rangeAtSelection(rows: number, columns: number): Range {
 
 function writeTables(request: InsertRequest): Inserted {
   // everything that can fail on the request fails here, before any service call
-  const tables = chooseTables(request.sections, request.tier);
-  const atA1 = priceBlock(tables, request.mode);
+  const tables = chooseTables(request.sections, request.tier, request.date);
+  const atA1 = priceBlock(tables, request.mode, request.date);
   const rows = atA1.values.length;
   const columns = atA1.values[0].length;
   if (request.destination === 'selection') {
     const target = rangeAtSelection(rows, columns);
     const origin = { row: target.getRow(), column: target.getColumn() };
-    writeBlock(target, priceBlock(tables, request.mode, undefined, origin));
+    writeBlock(target, priceBlock(tables, request.mode, request.date, origin));
     // model names and titles readable: the block's columns fit their text (no cut-off names)
     target.getSheet().autoResizeColumns(origin.column, columns);
     return { sheetName: target.getSheet().getName(), range: target.getA1Notation() };
@@ -123,6 +123,7 @@ export function insertAllPriceTables(): Inserted {
     tier: 'standard',
     mode: 'values',
     destination: 'new-sheet',
+    date: null,
   });
 }
 

@@ -20,7 +20,10 @@ export interface CalculatorModel {
 }
 
 export interface SidebarData {
+  /** the newest price data's day */
   asOf: string;
+  /** the oldest price data's day: the earliest date the tables can be shown for */
+  since: string;
   source: { title: string; url: string };
   sections: SidebarSection[];
   textModels: CalculatorModel[];
@@ -31,6 +34,8 @@ export interface InsertRequest {
   tier: TierId;
   mode: 'values' | 'formulas';
   destination: 'selection' | 'new-sheet';
+  /** "YYYY-MM-DD": the tables as they stood that day; null: current prices */
+  date: string | null;
 }
 
 export interface Inserted {

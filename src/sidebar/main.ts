@@ -158,6 +158,7 @@ function setUpTables(data: SidebarData): void {
   });
   list.addEventListener('change', update);
   byId('tier-choice').addEventListener('change', update);
+  setUpTableDate(data, update);
   for (const name of ['mode', 'destination']) {
     for (const radio of document.querySelectorAll(`input[name="${name}"]`))
       radio.addEventListener('change', update);
@@ -168,6 +169,7 @@ function setUpTables(data: SidebarData): void {
       tier: radioValue('tier') as TierId,
       mode: radioValue('mode') as InsertRequest['mode'],
       destination: radioValue('destination') as InsertRequest['destination'],
+      date: byId<HTMLInputElement>('table-date').value || null,
     };
     insert.dataset.busy = 'true';
     insert.disabled = true;
@@ -305,6 +307,28 @@ function setUpHelp(): void {
   }
 }
 
+/** "… prices as of 2026-09-23 (70 days ago)": how old the data is, said plainly. */
+export function asOfText(data: SidebarData, today: Date): string {
+  const days = Math.floor(
+    (Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - Date.parse(data.asOf)) /
+      86_400_000,
+  );
+  const age = days <= 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
+  return `${data.source.title} (${age}).`;
+}
+
+function setUpTableDate(data: SidebarData, update: () => void): void {
+  const input = byId<HTMLInputElement>('table-date');
+  input.min = data.since;
+  const note = byId('table-date-note');
+  input.addEventListener('change', () => {
+    note.textContent = input.value
+      ? `The tables as they stood on ${input.value}: models offered that day, at that day's prices (the preview shows today's).`
+      : "Blank: today's prices.";
+    update();
+  });
+}
+
 async function start(): Promise<void> {
   const openPage = setUpTabs();
   setUpHelp();
@@ -312,7 +336,7 @@ async function start(): Promise<void> {
   if (document.querySelector('[data-start-page="help"]')) openPage('help');
   try {
     const data = await callServer('getSidebarData');
-    byId('as-of').textContent = `${data.source.title}, prices as of ${data.asOf}.`;
+    byId('as-of').textContent = asOfText(data, new Date());
     setUpTables(data);
     setUpCalculator(data);
     setUpTokenCounter();

@@ -160,7 +160,29 @@ describe('readInsertRequest', () => {
     expect(readInsertRequest({ ...ok, sections: ['text', 'audio', 'text'] })).toEqual({
       ...ok,
       sections: ['text', 'audio'],
+      date: null,
     });
+    expect(readInsertRequest({ ...ok, sections: ['retired'], date: '2025-07-01' })).toEqual({
+      ...ok,
+      sections: ['retired'],
+      date: '2025-07-01',
+    });
+  });
+
+  test('a dated request: the tables as they stood that day, titled with it', () => {
+    const [text] = chooseTables(['text'], 'standard', '2025-06-26');
+    expect(text.title).toBe('Text tokens — Standard, USD per 1M tokens on 2025-06-26');
+    expect(text.rows.map((r) => r[0])).toContain('gpt-4.5-preview');
+    expect(text.rows.map((r) => r[0])).not.toContain('gpt-5');
+    const block = priceBlock([text], 'formulas', '2025-06-26');
+    // the day as text (a leading apostrophe keeps Sheets from turning it into a date)
+    expect(block.values[0].slice(0, 2)).toEqual(['OpenAI API pricing as of', "'2025-06-26"]);
+    expect(() => chooseTables(['retired', 'text'], 'flex')).toThrow(/Flex processing prices/);
+    expect(block.formulas.map((f) => f.formulas[0][0])).toEqual([
+      '=OPENAI_PRICE_TABLE("text","standard","2025-06-26",$D$1)',
+    ]);
+    const [retired] = chooseTables(['retired'], 'standard');
+    expect(retired.rows.map((r) => r[0])).toContain('gpt-4.5-preview');
   });
   test.each([
     [{ ...ok, sections: ['nope'] }, /unknown price table "nope"/],
@@ -175,7 +197,12 @@ describe('readInsertRequest', () => {
     [{ ...ok, sections: 'text' }, 'sections must be a list of table ids, got a string'],
     [{ ...ok, sections: [1] }, 'sections must be a list of table ids, got a number in it'],
     [{ ...ok, sections: undefined }, 'sections is missing: choose at least one price table'],
-    [{ ...ok, tier: undefined }, 'tier is missing (use "standard", "batch", "flex")'],
+    [{ ...ok, tier: undefined }, 'tier is missing (use "standard", "batch", "flex", "priority")'],
+    [
+      { ...ok, date: '26/06/2025' },
+      'date must be a day as "YYYY-MM-DD", got the text "26/06/2025"',
+    ],
+    [{ ...ok, date: '2025-01-01' }, 'date 2025-01-01 is before the oldest price data (2025-06-26)'],
     [{ ...ok, sections: ['x'.repeat(100000)] }, /^unknown price table "x{60}…" \(use /],
   ])('rejects %j', (request, message) => {
     expect(() => readInsertRequest(request)).toThrow(message);

@@ -217,7 +217,11 @@ describe('getSidebarData', () => {
     const data = playground.run('getSidebarData') as SidebarData;
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
     expect(data.asOf).toBe(CATALOG.asOf);
-    expect(data.sections.map((s) => s.id)).toEqual(CATALOG.sections.map((s) => s.id));
+    expect(data.sections.map((s) => s.id)).toEqual([
+      ...CATALOG.sections.map((s) => s.id),
+      'retired',
+    ]);
+    expect(data.since).toBe(CATALOG.since);
     for (const section of data.sections) {
       expect(Object.keys(section.rows)).toEqual(section.tiers);
       for (const tier of section.tiers) {

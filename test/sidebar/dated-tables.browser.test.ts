@@ -1,0 +1,54 @@
+// The sidebar shows how old the prices are, offers the retired models' table and priority prices,
+// and inserts the tables as they stood on a chosen day (issue 9's sidebar journey).
+import { CATALOG } from '../../src/pricing/data';
+import { buildPriceTable } from '../../src/pricing/tables';
+import { isoToDay } from '../../src/pricing/dates';
+import { usePlayground } from '../support/browser';
+
+const pg = usePlayground();
+
+async function insertAndWait(): Promise<string> {
+  const status = pg.sidebar.locator('#tables-status');
+  await pg.sidebar.locator('#insert').click();
+  await pg.sidebar.locator('#tables-status.success, #tables-status.error').waitFor();
+  return (await status.textContent()) ?? '';
+}
+
+test('the as-of line says how many days old the price data is', async () => {
+  const text = (await pg.sidebar.locator('#as-of').textContent()) ?? '';
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;
+  const days = today - isoToDay(CATALOG.asOf)!;
+  expect(text).toContain(`prices as of ${CATALOG.asOf}`);
+  expect(text).toMatch(new RegExp(`\\(${days} days ago\\)\\.$`));
+});
+
+test('the retired models have their own table, and priority is a tier', async () => {
+  const retired = buildPriceTable('retired').rows.length;
+  await expect(
+    pg.sidebar.getByLabel(`Retired models (last prices) (${retired})`).count(),
+  ).resolves.toBe(1);
+  await pg.sidebar.getByLabel(/Text tokens \(\d+\)/).check();
+  await expect(
+    pg.sidebar.getByLabel('Priority processing', { exact: true }).isDisabled(),
+  ).resolves.toBe(false);
+});
+
+test('a date inserts the tables as they stood that day', async () => {
+  await pg.sidebar.getByLabel('Standard', { exact: true }).check();
+  await pg.sidebar.getByLabel('Prices as they stood on (optional)').fill('2025-06-26');
+  await expect(pg.sidebar.locator('#table-date-note').textContent()).resolves.toMatch(
+    /^The tables as they stood on 2025-06-26/,
+  );
+  const done = await insertAndWait();
+  expect(done).toMatch(/^Inserted A1:[A-Z]+\d+ in the sheet “OpenAI prices”\.$/);
+  await pg.cellShows('A2', 'Text tokens — Standard, USD per 1M tokens on 2025-06-26');
+  const shown = pg
+    .snapshot()
+    .grid.map((row) => row[0].display)
+    .filter(Boolean);
+  // the page's day: gpt-4.5-preview still offered, gpt-5 not yet released
+  expect(shown).toContain('gpt-4.5-preview');
+  expect(shown).not.toContain('gpt-5');
+  await pg.screenshot('dated-tables');
+});
