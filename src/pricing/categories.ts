@@ -78,7 +78,11 @@ export function modelListings(): ModelListing[] {
           id,
           category,
           released: released || `before ${CATALOG.since}`,
-          status: retired && retired <= CATALOG.asOf ? `retired ${retired}` : 'current',
+          status: !retired
+            ? 'current'
+            : retired <= CATALOG.asOf
+              ? `retired ${retired}`
+              : `retires ${retired}`,
           offered: (day) => {
             const on = dayToIso(day ?? isoToDay(CATALOG.asOf)!);
             return (
