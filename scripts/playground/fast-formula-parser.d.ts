@@ -22,6 +22,8 @@ declare module 'fast-formula-parser' {
 
   interface Config {
     functions?: Record<string, (...args: unknown[]) => unknown>;
+    /** functions called with the parser first; IF's arguments arrive unread (references) */
+    functionsNeedContext?: Record<string, (context: never, ...args: unknown[]) => unknown>;
     onCell?: (ref: CellRef) => unknown;
     onRange?: (ref: RangeRef) => unknown[][];
   }
@@ -31,8 +33,8 @@ declare module 'fast-formula-parser' {
     static FormulaError: typeof FormulaError;
     /** argument checks of the built-ins: accept(arg, Types.NUMBER, default) */
     static FormulaHelpers: {
-      accept(param: unknown, type?: number | null, defValue?: unknown): unknown;
-      Types: { NUMBER: number; STRING: number; BOOLEAN: number };
+      accept(param: unknown, type?: number | null, ...rest: unknown[]): unknown;
+      Types: { NUMBER: number; NUMBER_NO_BOOLEAN: number; STRING: number; BOOLEAN: number };
     };
     static MAX_ROW: number;
     static MAX_COLUMN: number;
@@ -42,6 +44,8 @@ declare module 'fast-formula-parser' {
       position: { sheet: string; row: number; col: number },
       allowReturnArray?: boolean,
     ): unknown;
+    /** a formula's final value: reads a reference, rejects what a cell cannot hold */
+    checkFormulaResult(result: unknown, allowReturnArray?: boolean): unknown;
     /** calls one function; `args` are raw (references not yet read) */
     _callFunction(name: string, args: RawArgument[]): unknown;
     /** the value of a raw argument: reads a reference, passes a value through */

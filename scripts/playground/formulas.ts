@@ -4,7 +4,9 @@
 // - custom functions (the bundle's OPENAI_*) get ranges as 2D arrays, blanks as "", dates as Date,
 //   and are not called when an argument holds an error (the cell shows that error);
 // - SUM, MAX and the other aggregates show the first error of a range instead of skipping it;
-// - a 2D array result spills (see MemoryBook in memory-spreadsheet.ts).
+// - a 2D array result spills (see MemoryBook in memory-spreadsheet.ts);
+// - a blank cell is what Sheets makes of it: equal to "", 0 and FALSE in comparisons, FALSE as an
+//   IF condition, 0 or "" as a function argument (the library compares it as 0 and rejects it).
 // Dates are serial numbers inside formulas, as in Sheets; a number that came from a date cell or
 // a date function (DATE, EDATE, ...) is handed out as a Date again, which stands in for Sheets'
 // format inference (=EDATE(B3, 1) shows a date).
@@ -85,6 +87,17 @@ const ERROR_AWARE = new Set(
   ),
 );
 
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
+/** The library's operator helpers (grammar/utils.js): an operand as it is read, before coercion. */
+interface Operand {
+  val: unknown;
+  isArray: boolean;
+}
+interface LibraryUtils {
+  _applyInfix(left: Operand, infix: string, right: Operand): unknown;
+}
+
 const isRef = (arg: RawArgument): arg is { ref: CellRef | RangeRef } =>
   typeof arg === 'object' && arg !== null && 'ref' in arg;
 const isRange = (ref: CellRef | RangeRef): ref is RangeRef => 'from' in ref;
@@ -116,7 +129,39 @@ export function closeOpenRanges(formula: string): string {
 }
 
 const { FormulaHelpers } = FormulaParser;
-const NUMBER = FormulaHelpers.Types.NUMBER;
+const { NUMBER, NUMBER_NO_BOOLEAN, STRING, BOOLEAN } = FormulaHelpers.Types;
+
+/** A function argument read from a blank cell: the library hands it on as { value: null }. */
+const isBlankArgument = (param: unknown): boolean =>
+  typeof param === 'object' &&
+  param !== null &&
+  !Array.isArray(param) &&
+  'value' in param &&
+  (param as { value: unknown }).value === null;
+
+/** What a blank cell is as an argument of each type, in Sheets: =EDATE(B3,0) with B3 blank is 0. */
+const BLANK_AS = new Map<number, unknown>([
+  [NUMBER, 0],
+  [NUMBER_NO_BOOLEAN, 0],
+  [STRING, ''],
+  [BOOLEAN, false],
+]);
+
+// The library's built-ins read their arguments through this one helper (a module singleton,
+// used by the playground alone): wrapped once so a blank cell becomes the value Sheets uses
+// instead of the library's "Unknown type" crash.
+const libraryAccept = FormulaHelpers.accept.bind(FormulaHelpers);
+FormulaHelpers.accept = (param, type, ...rest) =>
+  type != null && BLANK_AS.has(type) && isBlankArgument(param)
+    ? BLANK_AS.get(type)
+    : libraryAccept(param, type, ...rest);
+
+/** Sheets' comparison of a blank with a value: the blank is that type's empty value. */
+function blankFor(other: unknown): unknown {
+  if (typeof other === 'string') return '';
+  if (typeof other === 'boolean') return false;
+  return 0;
+}
 
 /**
  * ROUND as Sheets computes it, on the 15 significant digits a cell shows: ROUND(2.345, 2) is 2.35
@@ -140,6 +185,32 @@ function edate(start: unknown, months: unknown): number {
   return (Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) - EPOCH) / DAY;
 }
 
+/**
+ * IF as Sheets decides it: a blank condition is FALSE (the library treats a reference as TRUE),
+ * text is #VALUE!, an error is that error. The chosen branch is returned as is (a reference
+ * stays one, so =IF(x, A1:A3) spills).
+ */
+function sheetsIf(
+  context: SheetsParser,
+  condition: unknown,
+  ifTrue: unknown = true,
+  ifFalse: unknown = false,
+): unknown {
+  let test = context.retrieveRef(condition);
+  if (Array.isArray(test)) test = test[0]?.[0];
+  if (test instanceof FormulaError) return test;
+  if (test === null || test === undefined || test === '') test = false;
+  if (typeof test === 'string') {
+    const upper = test.toUpperCase();
+    if (upper !== 'TRUE' && upper !== 'FALSE') {
+      return new FormulaError('#VALUE!', `IF expects a boolean; '${test}' is text.`);
+    }
+    test = upper === 'TRUE';
+  }
+  const chosen = test ? ifTrue : ifFalse;
+  return chosen === null ? 0 : chosen; // an omitted branch, =IF(TRUE,,1), is 0 in Sheets
+}
+
 /** One formula's evaluation: the library's parser plus the Sheets behaviour above. */
 class SheetsParser extends FormulaParser {
   /** serial numbers that came from a date cell or a date function, in this evaluation */
@@ -153,7 +224,19 @@ class SheetsParser extends FormulaParser {
       onCell: (ref) => this.forLibrary(this.read(ref.sheet, ref.row, ref.col)),
       onRange: (ref) => this.range(ref).map((row) => row.map((v) => this.forLibrary(v))),
       functions: { ROUND: round, EDATE: edate },
+      functionsNeedContext: { IF: sheetsIf },
     });
+    // comparisons with a blank: =B3="" is TRUE when B3 is blank (the library reads blank as 0)
+    const utils = (this as unknown as { utils: LibraryUtils }).utils;
+    const applyInfix = utils._applyInfix.bind(utils);
+    utils._applyInfix = (left, infix, right) => {
+      if (COMPARISONS.has(infix) && !left.isArray && !right.isArray) {
+        if (left.val === null && right.val !== null) left = { ...left, val: blankFor(right.val) };
+        else if (right.val === null && left.val !== null)
+          right = { ...right, val: blankFor(left.val) };
+      }
+      return applyInfix(left, infix, right);
+    };
   }
 
   private sheetOf(ref: { sheet?: string }): string {
@@ -207,6 +290,15 @@ class SheetsParser extends FormulaParser {
     }
     if (isDate(value)) return new Date(+value);
     return String(value);
+  }
+
+  /** a formula's result: =K7 shows K7's error, as in Sheets (the library makes it #VALUE!) */
+  override checkFormulaResult(result: unknown, allowReturnArray?: boolean): unknown {
+    if (allowReturnArray && isRef(result)) {
+      const value = this.retrieveRef(result);
+      return value === null ? null : super.checkFormulaResult(value, allowReturnArray); // null: blank
+    }
+    return super.checkFormulaResult(result, allowReturnArray);
   }
 
   override _callFunction(name: string, args: RawArgument[]): unknown {

@@ -325,12 +325,14 @@ export class MemoryBook {
     const id = `${sheet.name}!${row},${column}`;
     let value = this.values.get(id);
     if (value === undefined) {
+      const cyclesBefore = this.cyclesSeen;
       value = this.computed(sheet, row, column);
       // a number in a date-formatted cell is a date (getValues and custom functions get a Date)
       if (typeof value === 'number' && isDateFormat(sheet.cell(row, column).format)) {
         value = serialToDate(value);
       }
-      this.values.set(id, value);
+      // as in result(): a value read while a cycle was met (looking for spills) is asked again
+      if (this.cyclesSeen === cyclesBefore) this.values.set(id, value);
     }
     return value;
   }
@@ -397,28 +399,36 @@ export class MemoryBook {
       row: position[0] ?? 1,
       column: position[1] ?? 1,
       categories: body.map((line) => line[0].display),
-      series: table[0].slice(1).map((head, k) => ({
-        name: headers ? head.display : `Series ${k + 1}`,
-        values: body.map((line) =>
-          typeof line[k + 1].value === 'number' ? (line[k + 1].value as number) : null,
-        ),
-      })),
+      // an empty series (a blank workload row: no name, no number) is not drawn, as in Sheets
+      series: table[0]
+        .slice(1)
+        .map((head, k) => ({
+          name: headers ? head.display : `Series ${k + 1}`,
+          values: body.map((line) =>
+            typeof line[k + 1].value === 'number' ? (line[k + 1].value as number) : null,
+          ),
+        }))
+        .filter((s) => s.name !== '' || s.values.some((v) => v !== null)),
     };
   }
 
   /** The active sheet as the playground grid shows it. */
   snapshot(minRows = 30, minColumns = 10): BookSnapshot {
     const sheet = this.active;
-    let rows = Math.max(minRows, sheet.lastRow() + 5);
-    let columns = Math.max(minColumns, sheet.lastColumn() + 3);
+    // a margin of empty rows and columns after the last cell shown, spilled or not: a live table
+    // and the same table as values show the same grid
+    const MARGIN_ROWS = 5;
+    const MARGIN_COLUMNS = 3;
+    let rows = Math.max(minRows, sheet.lastRow() + MARGIN_ROWS);
+    let columns = Math.max(minColumns, sheet.lastColumn() + MARGIN_COLUMNS);
     // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
     for (const anchor of sheet.formulaCells()) {
       const result = this.result(sheet, anchor.row, anchor.column);
       if (Array.isArray(result)) {
         let used = result.length;
         while (used > 1 && result[used - 1].every((v) => v === '')) used--;
-        rows = Math.max(rows, anchor.row + used + 2);
-        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) + 1);
+        rows = Math.max(rows, anchor.row + used - 1 + MARGIN_ROWS);
+        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) - 1 + MARGIN_COLUMNS);
       }
     }
     // room under a chart (about 20 rows high)

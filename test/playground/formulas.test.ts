@@ -81,6 +81,86 @@ test('the built-ins of a budget sheet: ROUND, IFERROR, DATE, EDATE, open ranges'
   expect((seen[1][0] as unknown[][]).length).toBe(998); // A3 to the sheet's last row, 1000
 });
 
+test('a blank cell as Sheets reads it: equal to "", 0 and FALSE; a FALSE condition; 0 in EDATE', () => {
+  const { sheet, valueOf } = book();
+  sheet.getRange('A1:B1').setValues([['2026-04-01', 46023]]); // B1: a date serial (Jan 1, 2026)
+  const cases: [string, unknown][] = [
+    ['=C1=""', true],
+    ['=""=C1', true],
+    ['=C1<>""', false],
+    ['=C1=0', true],
+    ['=C1=FALSE', true],
+    ['=C1<1', true],
+    ['=C1="x"', false],
+    ['=C1=D1', true],
+    ['=IF(C1,"yes","no")', 'no'],
+    ['=IF(C1="","Month 1",EDATE(C1,0))', 'Month 1'],
+    ['=IF(A1="","Month 1",EDATE(A1,2))', new Date(2026, 5, 1)],
+    ['=IF(TRUE,C1,1)', ''],
+    ['=IF(FALSE,1)', false],
+    ['=IF("maybe",1,2)', '#VALUE!'],
+    ['=EDATE(C1,0)', new Date(1899, 11, 30)], // day 0 of Sheets' calendar, not an error
+    ['=ROUND(C1,2)', 0],
+    ['=C1&"x"', 'x'],
+  ];
+  for (const [formula, expected] of cases) {
+    expect([formula, valueOf(formula)]).toEqual([formula, expected]);
+  }
+  // EDATE of a plain serial number is a date, a month later
+  expect(valueOf('=EDATE(B1,1)')).toEqual(new Date(2026, 1, 1));
+  expect(valueOf('=EDATE(46053,1)')).toEqual(new Date(2026, 1, 28)); // Jan 31 → Feb 28
+});
+
+test('a reference to a cell with an error shows that error; IF passes it on', () => {
+  const { sheet, valueOf } = book();
+  sheet.getRange('A1').setFormula('=OPENAI_COST("gpt-nope",1,1)');
+  sheet.getRange('A2:A3').setValues([[1], [2]]);
+  expect(valueOf('=A1')).toBe('#ERROR!');
+  expect(valueOf('=$A$1')).toBe('#ERROR!');
+  expect(valueOf('=IF(ISERROR($A$1),$A$1,SUM(A2:A3))')).toBe('#ERROR!');
+  expect(valueOf('=IF(ISERROR(A2),A2,SUM(A2:A3))')).toBe(3);
+  expect(valueOf('=IF(COUNT(A4:A5)=0,"",SUM(A4:A5))')).toBe('');
+});
+
+test('a custom function spills in the middle of the sheet; formulas around it read the spill', () => {
+  const { sheet, playground } = book();
+  playground.book.functions = new Proxy(playground.book.functions, {
+    get: (target, name: string) =>
+      name === 'OPENAI_GRID'
+        ? (rows: unknown[][]) => rows.map(([n]) => (n === '' ? ['', ''] : [n, (n as number) * 10]))
+        : target[name],
+  });
+  sheet.getRange('B7:B9').setValues([[1], [''], [3]]);
+  sheet.getRange('A1').setValue('left alone');
+  sheet.getRange('K7').setFormula('=OPENAI_GRID(B7:B9)');
+  // J: formulas left of the spill; K10: a total under it; M7: a formula right of it
+  sheet.getRange('J7:J9').setFormulas([['=B7'], ['=B8'], ['=B9']]);
+  sheet.getRange('K10').setFormula('=SUM(K7:K9)');
+  sheet.getRange('M7').setFormula('=IF(L8="","blank row",L8)');
+  expect(sheet.getRange('J7:M10').getValues()).toEqual([
+    [1, 1, 10, 'blank row'],
+    ['', '', '', ''],
+    [3, 3, 30, ''],
+    ['', 4, '', ''],
+  ]);
+  expect(sheet.getRange('A1').getValue()).toBe('left alone');
+  // a total left of a second spill, and a formula reading that total (the forecast's W7:Y7 and
+  // AA7): drawn in grid order, looking for the spill that covers Q7 meets O7 reading N7 midway
+  sheet.getRange('P7').setFormula('=OPENAI_GRID(B7:B9)');
+  sheet.getRange('N7:O7').setFormulas([['=SUM(P7:Q7)', '=N7*2']]);
+  const row7 = () =>
+    playground.book
+      .snapshot()
+      .grid[6].slice(13, 17)
+      .map((c) => c.display);
+  expect(row7()).toEqual(['11', '22', '1', '10']);
+  // an edit of an input moves the spill and everything that reads it
+  sheet.getRange('B8').setValue(2);
+  expect(sheet.getRange('K8:L8').getValues()).toEqual([[2, 20]]);
+  expect(sheet.getRange('K10').getValue()).toBe(6);
+  expect(sheet.getRange('M7').getValue()).toBe(20);
+});
+
 test('custom functions get ranges as 2D arrays, and array results spill', () => {
   const { sheet, playground } = book();
   sheet.getRange('A1:C2').setValues([

@@ -1,7 +1,7 @@
 // insertForecastSheet() in the BUILT dist/Code.js, on the playground's in-memory spreadsheet: what
 // lands in the sheet, the service calls it costs, and that its formulas compute the very numbers
-// OPENAI_FORECAST gives when called directly. The playground evaluator does not know IF, ISERROR,
-// COUNT and EDATE yet: test/support/sheet-builtins.ts adds them (Sheets' semantics) for these tests.
+// OPENAI_FORECAST gives when called directly. The playground's engine (fast-formula-parser, with
+// Sheets' blank-cell rules) computes IF, ISERROR, COUNT and EDATE as Sheets does.
 import { CATALOG } from '../../src/pricing/data';
 import { EXAMPLE_WORKLOADS, INPUT_FILL, WORKLOAD_ROWS } from '../../src/sheets/forecast-layout';
 import {
@@ -10,7 +10,6 @@ import {
   type MemorySheet,
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
-import { withSheetBuiltins } from '../support/sheet-builtins';
 
 /** The bundle's Date, stopped at `iso`: `new Date()` is then; any other use is a real Date. */
 function clockAt(iso: string): DateConstructor {
@@ -31,7 +30,7 @@ const MONTH_COLUMNS = 'K L M N O P Q R S T U V'.split(' ');
 
 let playground: Playground;
 beforeEach(() => {
-  playground = withSheetBuiltins(createPlayground(undefined, { Date: clockAt(NOW) }));
+  playground = createPlayground(undefined, { Date: clockAt(NOW) });
 });
 
 const spreadsheet = () => playground.SpreadsheetApp.getActiveSpreadsheet();

@@ -5,17 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { SECTION_IDS } from '../../src/pricing/catalog';
 import { CATALOG } from '../../src/pricing/data';
+import { buildPriceTable } from '../../src/pricing/tables';
 import {
   CODE_PATH,
   createPlayground,
   type MemorySheet,
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
-import { withArgumentCache, withSheetBuiltins } from '../support/sheet-builtins';
+import { withArgumentCache } from '../support/argument-cache';
 
 let playground: Playground;
 beforeEach(() => {
-  playground = withSheetBuiltins(createPlayground());
+  playground = createPlayground();
 });
 
 const spreadsheet = () => playground.SpreadsheetApp.getActiveSpreadsheet();
@@ -68,7 +69,9 @@ test("at the selection: formulas point at the block's own refresh cell; columns 
   const sheet = sheetNamed('Sheet1');
   expect(sheet.getRange('D5').getFormula()).toBe('=OPENAI_PRICES_AS_OF($F$5)');
   expect(sheet.getRange('C7').getFormula()).toBe('=OPENAI_PRICE_TABLE("text","standard",,$F$5)');
-  expect(result.range).toMatch(/^C5:G\d+$/);
+  // the block spans the table's columns from C (its width comes from the catalog)
+  const last = String.fromCharCode(66 + buildPriceTable('text', 'standard').header.length);
+  expect(result.range).toMatch(new RegExp(`^C5:${last}\\d+$`));
   const named = spreadsheet().getNamedRanges();
   expect(named.map((n) => n.getRange().getA1Notation())).toEqual(['F5']);
   // the longest model name fits its column (about 7 px a character in the playground)
@@ -96,12 +99,17 @@ test('"Refresh prices" brings every live table, forecast and as-of cell up to da
   };
   expect(before).toMatchObject({ asOf: CATALOG.asOf, input: 2 });
 
-  // the add-on is updated: new snapshot date, gpt-4.1 input $2 → $3 (the bundle's catalog, edited)
+  // the add-on is updated: new snapshot date, gpt-4.1 input $2 → $3 in its latest dated prices
+  // (the bundle's catalog, edited: each model lists its prices by date, the last one is today's)
   const code = readFileSync(CODE_PATH, 'utf8');
-  const updated = code
-    .replace(`:"${CATALOG.asOf}"`, ':"2099-01-01"')
-    .replace(/("gpt-4\.1",\$?\w+:"gpt-4\.1-2025-04-14",\$?\w+:\{\$?\w+:\{\$?\w+:)2,/, '$13,');
-  const next = withSheetBuiltins(createPlayground(updated));
+  const period = String.raw`\{\$?\w+:"[\d-]+",\$?\w+:\{[^{}]*\}\}`;
+  const latestInput = new RegExp(
+    String.raw`("gpt-4\.1",\$?\w+:"gpt-4\.1-2025-04-14",\$?\w+:\[(?:${period},)*` +
+      String.raw`\{\$?\w+:"[\d-]+",\$?\w+:\{\$?\w+:\[)2,(?=[^{}]*\}\}\])`,
+  );
+  expect(code).toMatch(latestInput);
+  const updated = code.replace(`:"${CATALOG.asOf}"`, ':"2099-01-01"').replace(latestInput, '$13,');
+  const next = createPlayground(updated);
   expect(next.fns.OPENAI_PRICE('gpt-4.1')).toBe(3);
   expect(next.fns.OPENAI_PRICES_AS_OF()).toBe('2099-01-01');
   cache.swap(next.book.functions);

@@ -33,7 +33,9 @@ test('only tiers a chosen table offers can be picked; the preview follows', asyn
   );
   // the "all" toggle
   await pg.sidebar.getByLabel('All tables').check();
-  await expect(pg.sidebar.locator('#table-list input:checked').count()).resolves.toBe(13);
+  await expect(pg.sidebar.locator('#table-list input:checked').count()).resolves.toBe(
+    getSidebarData().sections.length,
+  );
   await pg.sidebar.getByLabel('All tables').uncheck();
   await expect(pg.sidebar.locator('#insert').isDisabled()).resolves.toBe(true);
 });
@@ -185,19 +187,22 @@ test('calculator: unreadable counts are errors on their field, no cost, no Inser
 
 test('the preview says what Insert writes, and where', async () => {
   const { sidebar } = pg;
-  const data = getSidebarData();
-  const tables = data.sections.length;
-  const rows = data.sections.reduce((n, s) => n + s.rowCount, 0);
+  const tables = getSidebarData().sections.length;
   await sidebar.locator('#tab-tables').click();
   await sidebar.getByLabel('A new sheet').check();
   await sidebar.getByLabel('Numbers').check();
   await sidebar.getByLabel('All tables').check();
-  await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
-    `${tables} tables, ${rows} rows → new sheet 'OpenAI prices'`,
-  );
+  const summary = (await sidebar.locator('#preview-summary').textContent()) ?? '';
+  const [, rows] = /^\d+ tables, (\d+) rows → new sheet 'OpenAI prices'$/.exec(summary) ?? [];
+  expect(summary).toBe(`${tables} tables, ${rows} rows → new sheet 'OpenAI prices'`);
   await sidebar.getByLabel(LIVE_LABEL).check();
   await expect(sidebar.locator('#preview-summary').textContent()).resolves.toBe(
     `${tables} tables, ${rows} rows → new sheet 'OpenAI prices', ${tables + 1} live formulas`,
+  );
+  // the rows it announces are the rows Insert writes
+  const inserted = await insertAndWait();
+  expect(inserted).toMatch(
+    new RegExp(`^Inserted A1:[A-Z]+${rows} in the sheet “OpenAI prices \\(\\d\\)”\\.$`),
   );
   await sidebar.getByLabel('All tables').uncheck();
   await sidebar.getByLabel(/Text tokens \(\d+\)/).check();

@@ -6,9 +6,10 @@
 // row: test/sheets checks that.
 
 import type { TierId } from '../../pricing/catalog';
-import { MICROS_PER_MILLION_TOKENS, ratesForUsage, tokenMicros } from '../../pricing/cost';
+import { isLongContext, MICROS_PER_MILLION_TOKENS, tokenMicros } from '../../pricing/cost';
 import type { Day } from '../../pricing/dates';
-import { pricesOn, type TokenModel } from '../../pricing/models';
+import { pricesOn, type PricedTiers, type TokenModel } from '../../pricing/models';
+import { billingRates, type TokenRates } from '../../pricing/tiers';
 
 type Column = unknown[][] | null;
 
@@ -50,13 +51,21 @@ export function tokenCostColumns(
     columns.push(col);
   }
   if (rows < 2) return undefined;
-  const cell = (k: number, r: number) => (columns[k] ? columns[k]![r][0] : args[k]);
+  const ranged = columns.filter((c): c is unknown[][] => c !== null);
+  const [models, inputs, outputs, tiers, cacheds, dates, requestCounts, cacheWrites] = columns;
+  const [model, input, output, tier, cached, date, requestCount, cacheWrite] = args;
   const out: unknown[][] = new Array(rows);
+  // a usage export repeats a few (model, tier, day) triples: look each one up once
+  let lastModel: unknown = undefined;
+  let lastTier: unknown = undefined;
+  let lastDate: unknown = undefined;
+  let priced: PricedTiers | null = null;
+  let rates: TokenRates | null = null;
   try {
     for (let r = 0; r < rows; r++) {
       let blank = true;
-      for (let k = 0; k < columns.length; k++) {
-        if (columns[k] && columns[k]![r][0] !== '') {
+      for (let k = 0; k < ranged.length; k++) {
+        if (ranged[k][r][0] !== '') {
           blank = false;
           break;
         }
@@ -65,13 +74,15 @@ export function tokenCostColumns(
         out[r] = [''];
         continue;
       }
-      const modelCell = cell(0, r);
+      const modelCell = models ? models[r][0] : model;
+      const tierCell = tiers ? tiers[r][0] : tier;
+      const dateCell = dates ? dates[r][0] : date;
       if (typeof modelCell !== 'string' || modelCell === '') return undefined;
-      const inputTokens = tokens(cell(1, r), 0);
-      const outputTokens = tokens(cell(2, r), 0);
-      const cachedTokens = tokens(cell(4, r), 0);
-      const requests = tokens(cell(6, r), 1);
-      const cacheWriteTokens = tokens(cell(7, r), 0);
+      const inputTokens = tokens(inputs ? inputs[r][0] : input, 0);
+      const outputTokens = tokens(outputs ? outputs[r][0] : output, 0);
+      const cachedTokens = tokens(cacheds ? cacheds[r][0] : cached, 0);
+      const requests = tokens(requestCounts ? requestCounts[r][0] : requestCount, 1);
+      const cacheWriteTokens = tokens(cacheWrites ? cacheWrites[r][0] : cacheWrite, 0);
       if (
         inputTokens < 0 ||
         outputTokens < 0 ||
@@ -82,9 +93,20 @@ export function tokenCostColumns(
       ) {
         return undefined;
       }
-      const priced = pricesOn(resolve(modelCell), dayOf(cell(5, r)));
-      const rates = ratesForUsage(priced, tierOf(cell(3, r)), inputTokens, requests);
-      const micros = tokenMicros(rates, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
+      if (modelCell !== lastModel || tierCell !== lastTier || dateCell !== lastDate) {
+        priced = pricesOn(resolve(modelCell), dayOf(dateCell));
+        rates = billingRates(priced, tierOf(tierCell));
+        lastModel = modelCell;
+        lastTier = tierCell;
+        lastDate = dateCell;
+      }
+      let billed: Omit<TokenRates, 'longContext'> = rates!;
+      const longContext = rates!.longContext;
+      if (longContext !== 'none' && isLongContext(priced!, inputTokens, requests)) {
+        if (longContext === 'missing') return undefined; // the general path words the error
+        billed = longContext;
+      }
+      const micros = tokenMicros(billed, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
       // NaN: a needed price is not offered; Infinity: absurd quantities. The general path words both
       if (micros !== micros || micros === Infinity) return undefined;
       out[r] = [micros / MICROS_PER_MILLION_TOKENS];

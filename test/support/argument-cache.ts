@@ -1,32 +1,8 @@
-// The few Sheets built-ins the forecast sheet's formulas use beyond what the playground evaluator
-// knows today (IF, ISERROR, COUNT, EDATE), handed to it as extra functions for tests only. They
-// follow Sheets: EDATE keeps the day, COUNT counts numbers. The evaluator returns the first error
-// among a call's arguments before calling a function, so ISERROR only ever sees non-errors here and
-// IF(ISERROR(x),x,...) yields x's error: what Sheets shows.
+// Sheets keeps a custom function's result while its arguments stay the same: the playground
+// recalculates every formula after each change, so tests that need Sheets' caching wrap it here.
 import type { Playground } from '../../scripts/playground/memory-spreadsheet';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-const BUILTINS: Record<string, (...args: unknown[]) => unknown> = {
-  IF: (condition, then = true, otherwise = false) => (condition ? then : otherwise),
-  ISERROR: () => false,
-  COUNT: (...args) =>
-    args.flat(2).filter((v) => typeof v === 'number' && Number.isFinite(v)).length,
-  EDATE: (start, months) => {
-    if (!isDate(start)) return '';
-    return new Date(start.getFullYear(), start.getMonth() + Number(months), start.getDate());
-  },
-};
-
-/** Adds the built-ins to a playground's formula functions (the bundle's OPENAI_* stay as they are). */
-export function withSheetBuiltins(playground: Playground): Playground {
-  const custom = playground.book.functions;
-  playground.book.functions = new Proxy({} as typeof custom, {
-    get: (_, name) => (typeof name === 'string' && BUILTINS[name]) || custom[name as string],
-  });
-  playground.book.changed();
-  return playground;
-}
 
 /**
  * Sheets keeps a custom function's result while its arguments stay the same (even across an
