@@ -170,7 +170,7 @@ describe('the project files in any order, and without Vocab.js', () => {
     // a bad model is still reported as such
     expect(message(() => fns.OPENAI_TOKENS('hi', 'gpt4o'))).toMatch(/^unknown model "gpt4o"/);
     expect(fns.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
-    expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2025-06-26');
+    expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
   });
 });
 
