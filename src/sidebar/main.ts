@@ -17,6 +17,9 @@ const TIER_NAMES: Record<TierId, string> = {
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** columns the preview shows (Model, Snapshot and three prices fit the 300 px sidebar) */
+const PREVIEW_COLUMNS = 5;
+
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   text = '',
@@ -110,22 +113,29 @@ function renderPreview(chosen: SidebarSection[]): void {
   const tier = first.tiers.includes(wanted) ? wanted : first.tiers[0];
   byId('preview-title').textContent = `Preview: ${first.title} — ${TIER_NAMES[tier]}`;
   const [header, ...rows] = first.rows[tier] ?? [];
+  // the 300 px sidebar fits five columns; the others are named under the preview
+  const width = Math.min(header?.length ?? 0, PREVIEW_COLUMNS);
   const head = table.createTHead().insertRow();
-  for (const cell of header ?? []) head.appendChild(element('th', cell));
+  for (const cell of (header ?? []).slice(0, width)) head.appendChild(element('th', cell));
   const body = table.createTBody();
   for (const row of rows) {
     const line = body.insertRow();
-    for (const cell of row) {
+    for (const cell of row.slice(0, width)) {
       const td = line.insertCell();
       td.textContent = cell;
       if (cell.startsWith('$')) td.className = 'num';
     }
   }
-  if (first.rowCount > rows.length) {
+  const notes: string[] = [];
+  if (first.rowCount > rows.length) notes.push(`… ${first.rowCount - rows.length} more rows`);
+  if (header && header.length > width) {
+    notes.push(`and the columns ${header.slice(width).join(', ')}`);
+  }
+  if (notes.length > 0) {
     const more = body.insertRow().insertCell();
-    more.colSpan = header?.length ?? 1;
+    more.colSpan = width || 1;
     more.className = 'gray';
-    more.textContent = `… ${first.rowCount - rows.length} more rows`;
+    more.textContent = notes.join(' ');
   }
 }
 

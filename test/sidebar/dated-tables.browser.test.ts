@@ -7,13 +7,6 @@ import { usePlayground } from '../support/browser';
 
 const pg = usePlayground();
 
-async function insertAndWait(): Promise<string> {
-  const status = pg.sidebar.locator('#tables-status');
-  await pg.sidebar.locator('#insert').click();
-  await pg.sidebar.locator('#tables-status.success, #tables-status.error').waitFor();
-  return (await status.textContent()) ?? '';
-}
-
 test('the as-of line says how many days old the price data is', async () => {
   const text = (await pg.sidebar.locator('#as-of').textContent()) ?? '';
   const now = new Date();
@@ -40,7 +33,7 @@ test('a date inserts the tables as they stood that day', async () => {
   await expect(pg.sidebar.locator('#table-date-note').textContent()).resolves.toMatch(
     /^The tables as they stood on 2025-06-26/,
   );
-  const done = await insertAndWait();
+  const done = await pg.insertAndWait();
   expect(done).toMatch(/^Inserted A1:[A-Z]+\d+ in the sheet “OpenAI prices”\.$/);
   await pg.cellShows('A2', 'Text tokens — Standard, USD per 1M tokens on 2025-06-26');
   const shown = pg

@@ -11,13 +11,6 @@ const pg = usePlayground();
 const { cell, cellShows, cellFormula, snapshot } = pg;
 const LIVE_LABEL = 'Live formulas (one =OPENAI_PRICE_TABLE per table)';
 
-async function insertAndWait(): Promise<string> {
-  const status = pg.sidebar.locator('#tables-status');
-  await pg.sidebar.locator('#insert').click();
-  await pg.sidebar.locator('#tables-status.success, #tables-status.error').waitFor();
-  return (await status.textContent()) ?? '';
-}
-
 test('only tiers a chosen table offers can be picked; the preview follows', async () => {
   const tier = (name: string) => pg.sidebar.getByLabel(name, { exact: true });
   await expect(tier('Flex processing').isDisabled()).resolves.toBe(true);
@@ -45,7 +38,7 @@ test('insert two tables in batch as live formulas into a new sheet', async () =>
   await pg.sidebar.getByLabel(/Audio tokens \(\d+\)/).check();
   await pg.sidebar.getByLabel('Batch API', { exact: true }).check();
   await pg.sidebar.getByLabel(LIVE_LABEL).check();
-  const text = await insertAndWait();
+  const text = await pg.insertAndWait();
   const rows =
     3 + buildPriceTable('text').rows.length + 1 + 2 + buildPriceTable('audio').rows.length;
   const width = buildPriceTable('text', 'batch').header.length;
@@ -78,7 +71,7 @@ test('formulas mode shows the same grid as values mode', async () => {
   };
   const formulaGrid = grid();
   await pg.sidebar.getByLabel('Numbers').check();
-  await insertAndWait();
+  await pg.insertAndWait();
   expect(snapshot().active).toBe('OpenAI prices (2)');
   expect(grid()).toEqual(formulaGrid);
   expect(
@@ -96,7 +89,7 @@ test('an occupied target: the error names it and nothing is overwritten', async 
   await pg.selectCell('B4');
   await pg.sidebar.getByLabel('The selected cell (empty cells only)').check();
   const before = JSON.stringify(snapshot().grid);
-  const text = await insertAndWait();
+  const text = await pg.insertAndWait();
   expect(text).toMatch(
     /^Nothing was inserted: Sheet1!C6 is not empty .*insert into a new sheet\.$/,
   );
@@ -106,7 +99,7 @@ test('an occupied target: the error names it and nothing is overwritten', async 
   expect(JSON.stringify(snapshot().grid)).toBe(before);
   // an empty spot works, and the grid shows formats there
   await pg.selectCell('G2');
-  const done = await insertAndWait();
+  const done = await pg.insertAndWait();
   expect(done).toMatch(/^Inserted G2:[K-Z]\d+ in the sheet “Sheet1”\.$/);
   await cellShows('G3', 'Text tokens — Batch API, USD per 1M tokens');
   await cellShows('I5', '$1.00');
@@ -200,7 +193,7 @@ test('the preview says what Insert writes, and where', async () => {
     `${tables} tables, ${rows} rows → new sheet 'OpenAI prices', ${tables + 1} live formulas`,
   );
   // the rows it announces are the rows Insert writes
-  const inserted = await insertAndWait();
+  const inserted = await pg.insertAndWait();
   expect(inserted).toMatch(
     new RegExp(`^Inserted A1:[A-Z]+${rows} in the sheet “OpenAI prices \\(\\d\\)”\\.$`),
   );

@@ -34,6 +34,8 @@ export interface PlaygroundSession {
   snapshot(): BookSnapshot;
   /** saves artifacts/<name>.png and returns its path */
   screenshot(name: string): Promise<string>;
+  /** clicks the sidebar's Insert and returns the status it then shows (success or error) */
+  insertAndWait(): Promise<string>;
 }
 
 /**
@@ -70,6 +72,12 @@ export function usePlayground(viewport = { width: 1280, height: 800 }): Playgrou
       const path = resolve(ARTIFACTS, `${name}.png`);
       await session.page.screenshot({ path });
       return path;
+    },
+    async insertAndWait() {
+      const status = session.sidebar.locator('#tables-status');
+      await session.sidebar.locator('#insert').click();
+      await session.sidebar.locator('#tables-status.success, #tables-status.error').waitFor();
+      return (await status.textContent()) ?? '';
     },
   });
 
