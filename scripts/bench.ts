@@ -53,6 +53,31 @@ function usageColumns(rows: number) {
   return { model, input, output, cached };
 }
 
+/** Min time of each run over interleaved rounds, so that load on the machine hits them alike. */
+function interleavedMins(rounds: number, runs: (() => void)[]): number[] {
+  const best = runs.map(() => Infinity);
+  for (let k = 0; k < rounds; k++) {
+    runs.forEach((run, j) => {
+      best[j] = Math.min(best[j], timeRounds(1, run)[0]);
+    });
+  }
+  return best;
+}
+
+/** Model columns where every row is bad: one unknown id, distinct ids, distinct dated ids. */
+function badModelColumns(rows: number): [string, unknown[][]][] {
+  const column = (name: (r: number) => string) => Array.from({ length: rows }, (_, r) => [name(r)]);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [
+    ['every row "claude-3-opus"', column(() => 'claude-3-opus')],
+    ['distinct ids "claude-<r>"', column((r) => `claude-${r}`)],
+    [
+      'distinct dated ids',
+      column((r) => `gpt-9o-${2024 + (r % 50)}-${pad(1 + (r % 12))}-${pad(1 + (r % 28))}`),
+    ],
+  ];
+}
+
 function floorLoop(columns: ReturnType<typeof usageColumns>): unknown[][] {
   // the least any implementation must do: read each row's cells and allocate the output row
   const out: unknown[][] = new Array(ROWS);
@@ -121,6 +146,20 @@ function main(): void {
       for (let k = 0; k < scalarCalls; k++) global.OPENAI_COST('gpt-4o', 1200, 300, 'batch', 600);
     }),
   );
+  const bad = badModelColumns(ROWS);
+  const errorCall = (model: unknown[][]) => () => {
+    try {
+      global.OPENAI_COST(model, columns.input, columns.output, 'batch', columns.cached);
+    } catch {
+      return; // the answer is the error: "row 1: unknown model …; 99999 more rows have errors"
+    }
+    throw new Error('a range of unknown models returned a result');
+  };
+  const errorMs = interleavedMins(ROUNDS, [
+    call,
+    () => floorLoop(columns),
+    ...bad.map(([, model]) => errorCall(model)),
+  ]);
   const cold = coldStart(code);
   const ns = (ms: number) => (ms * 1e6) / ROWS;
 
@@ -143,6 +182,17 @@ function main(): void {
   console.log(
     `${'load + first call, fresh context'.padEnd(44)} ${cold.loadAndFirstCall.toFixed(2)} ms (empty script ${cold.emptyScript.toFixed(2)} ms, above it ${(cold.loadAndFirstCall - cold.emptyScript).toFixed(2)} ms)`,
   );
+  console.log(
+    `${'100,000 rows, good vs every row bad'.padEnd(44)} min of ${ROUNDS} interleaved rounds:`,
+  );
+  const [goodMs, floorMinMs, ...badMs] = errorMs;
+  console.log(`${'  good rows (the range above)'.padEnd(44)} ${goodMs.toFixed(1)} ms`);
+  console.log(`${'  floor loop'.padEnd(44)} ${floorMinMs.toFixed(1)} ms`);
+  bad.forEach(([label], k) => {
+    console.log(
+      `${`  error path: ${label}`.padEnd(44)} ${badMs[k].toFixed(1)} ms (${(badMs[k] / goodMs).toFixed(2)}× good)`,
+    );
+  });
   for (const line of optionalServiceCalls()) console.log(line);
   for (const line of tokenBenchLines()) console.log(line);
 }

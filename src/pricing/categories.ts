@@ -5,30 +5,33 @@ import type { SectionId } from './catalog';
 import { CATALOG } from './data';
 import { dayToIso, isoToDay, type Day } from './dates';
 import { PricingError } from './errors';
+import { quote } from './show';
 import { TABLE_IDS, type TableId } from './tables';
 
-const SYNONYMS: Record<string, TableId[]> = {
-  text_tokens: ['text'],
-  flex_processing: ['flex'],
-  text_tokens_flex_processing: ['flex'],
-  audio_tokens: ['audio'],
-  fine_tune: ['fine_tuning'],
-  built_in_tools: ['tools'],
-  transcription: ['transcription_text', 'transcription_audio', 'audio_models'],
-  transcription_and_speech: ['transcription_text', 'transcription_audio', 'audio_models'],
-  transcription_and_speech_generation: [
-    'transcription_text',
-    'transcription_audio',
-    'audio_models',
-  ],
-  other_audio_models: ['audio_models'],
-  images: ['image_generation'],
-  embedding: ['embeddings'],
-  other_models: ['other'],
-  legacy: ['other'],
-  legacy_models: ['other'],
-  retired_models: ['retired'],
-};
+const SYNONYMS = new Map<string, TableId[]>(
+  Object.entries({
+    text_tokens: ['text'],
+    flex_processing: ['flex'],
+    text_tokens_flex_processing: ['flex'],
+    audio_tokens: ['audio'],
+    fine_tune: ['fine_tuning'],
+    built_in_tools: ['tools'],
+    transcription: ['transcription_text', 'transcription_audio', 'audio_models'],
+    transcription_and_speech: ['transcription_text', 'transcription_audio', 'audio_models'],
+    transcription_and_speech_generation: [
+      'transcription_text',
+      'transcription_audio',
+      'audio_models',
+    ],
+    other_audio_models: ['audio_models'],
+    images: ['image_generation'],
+    embedding: ['embeddings'],
+    other_models: ['other'],
+    legacy: ['other'],
+    legacy_models: ['other'],
+    retired_models: ['retired'],
+  }) as [string, TableId[]][],
+);
 
 export function categoryKey(value: string): string {
   return value
@@ -42,12 +45,11 @@ export function categoryKey(value: string): string {
 export function resolveCategory(value: string): TableId[] {
   const key = categoryKey(value);
   if ((TABLE_IDS as readonly string[]).includes(key)) return [key as TableId];
-  // own keys only: "constructor" is an unknown category, not Object.prototype's
-  const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS, key) ? SYNONYMS[key] : undefined;
+  // a Map: "constructor" is an unknown category, not Object.prototype's
+  const synonym = SYNONYMS.get(key);
   if (synonym) return synonym;
-  const shown = value.trim().length > 60 ? `${value.trim().slice(0, 60)}…` : value.trim();
   throw new PricingError(
-    `unknown category "${shown}" (use ${TABLE_IDS.map((s) => `"${s}"`).join(', ')})`,
+    `unknown category ${quote(value.trim())} (use ${TABLE_IDS.map((s) => `"${s}"`).join(', ')})`,
   );
 }
 

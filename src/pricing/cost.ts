@@ -2,6 +2,7 @@
 
 import type { TierId } from './catalog';
 import { PricingError } from './errors';
+import { quote } from './show';
 import type { ImageModel, PerUnitModel, PricedTiers } from './models';
 import { billingRates, toMicros, type TokenRates } from './tiers';
 import type { FineTuningRow, ToolRow } from './catalog';
@@ -152,13 +153,13 @@ export function imagePrice(model: ImageModel, quality: string, size: string): nu
   const sizes = [...new Set(model.rows.map((r) => r.size))];
   if (!qualities.includes(wantedQuality)) {
     throw new PricingError(
-      `${model.name} has no quality "${quality.trim()}" (use ${qualities.map((q) => `"${q}"`).join(', ')})`,
+      `${model.name} has no quality ${quote(quality.trim())} (use ${qualities.map((q) => `"${q}"`).join(', ')})`,
     );
   }
   const row = model.rows.find((r) => r.quality === wantedQuality && r.size === wantedSize);
   if (!row) {
     throw new PricingError(
-      `${model.name} has no size "${size.trim()}" (use ${sizes.map((s) => `"${s}"`).join(', ')})`,
+      `${model.name} has no size ${quote(size.trim())} (use ${sizes.map((s) => `"${s}"`).join(', ')})`,
     );
   }
   return row.price;

@@ -5,6 +5,7 @@
 import type { TierId } from './catalog';
 import { tokenCost } from './cost';
 import { PricingError } from './errors';
+import { shown } from './show';
 import { dayOf } from './dates';
 import { pricesOn, type PricedTiers, type TokenModel } from './models';
 
@@ -96,7 +97,7 @@ export function parseIsoMonth(text: string): YearMonth {
     }
   }
   throw new PricingError(
-    `start_month is the text ${JSON.stringify(text)}, not a date (use a date cell or text like "2026-01")`,
+    `start_month is ${shown(text)}, not a date (use a date cell or text like "2026-01")`,
   );
 }
 

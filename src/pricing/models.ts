@@ -18,6 +18,7 @@ import { dayToIso, isoToDay, type Day } from './dates';
 import { PricingError } from './errors';
 import { closestNames, nameKey, quoteList } from './names';
 import type { TokenRates } from './rates';
+import { lookAlikeHint, quote } from './show';
 
 /** The prices of a model in one period: what the cost math needs. */
 export interface PricedTiers {
@@ -340,26 +341,41 @@ function indexOf(domain: Domain, index: ModelIndex): NameIndex<unknown> {
   }
 }
 
+/** The other domains that know the name `typed`, e.g. "minutes" for whisper-1 typed for text. */
+export function domainsOf(typed: string, but: Domain, index = modelIndex()): Domain[] {
+  const key = nameKey(typed);
+  return (Object.keys(DOMAIN_FUNCTION) as Domain[]).filter(
+    (d) => d !== but && indexOf(d, index).byKey.has(key),
+  );
+}
+
+const releasedOf = (names: NameIndex<unknown>) => (name: string) =>
+  (names.byKey.get(nameKey(name)) as Partial<TokenModel> | undefined)?.released ?? 0;
+
 /** The message for a name this domain does not know: suggestions, or the function that prices it. */
 export function unknownModelMessage(typed: string, domain: Domain, index = modelIndex()): string {
-  const key = nameKey(typed);
-  const elsewhere = (Object.keys(DOMAIN_FUNCTION) as Domain[]).filter(
-    (d) => d !== domain && indexOf(d, index).byKey.has(key),
-  );
+  const shown = quote(typed.trim());
+  const elsewhere = domainsOf(typed, domain, index);
   if (elsewhere.length > 0) {
     const uses = elsewhere.map((d) => `${DOMAIN_FUNCTION[d]} (${DOMAIN_WHAT[d]})`);
-    return `"${typed.trim()}" has no ${DOMAIN_WHAT[domain]}; use ${uses.join(' or ')}`;
+    return `${shown} has no ${DOMAIN_WHAT[domain]}; use ${uses.join(' or ')}`;
   }
-  const names = indexOf(domain, index).names;
+  const alike = lookAlikeHint(typed.trim());
+  if (alike) return `unknown model ${shown}: ${alike}`;
+  const names = indexOf(domain, index);
   const suggestions = closestNames(
     typed,
-    domain === 'text' ? [...names, ...index.fineTuned.names.map((n) => `ft:${n}`)] : names,
+    domain === 'text'
+      ? [...names.names, ...index.fineTuned.names.map((n) => `ft:${n}`)]
+      : names.names,
+    3,
+    releasedOf(names),
   );
   const hint =
     suggestions.length > 0
       ? ` (did you mean ${quoteList(suggestions)}?)`
       : ' (OPENAI_MODELS() lists every model the catalog has)';
-  return `unknown model "${typed.trim()}"${hint}`;
+  return `unknown model ${shown}${hint}`;
 }
 
 /** Misses cost an edit-distance search: remember each typed name's error. */
@@ -369,7 +385,7 @@ function miss(typed: string, domain: Domain, message: () => string): never {
   const key = `${domain}\u0000${typed}`;
   let error = missCache.get(key);
   if (!error) {
-    error = new PricingError(message());
+    error = new PricingError(message);
     if (missCache.size < 10000) missCache.set(key, error);
   }
   throw error;
@@ -398,12 +414,21 @@ function resolveFineTuned(typed: string, index: ModelIndex): TokenModel {
       const known = closestNames(base, index.fineTuned.names);
       const hint =
         known.length > 0 ? `did you mean ${quoteList(known.map((n) => `ft:${n}`))}?` : '';
-      return `no fine-tuning price for "${typed.trim()}": the catalog lists fine-tuning for ${[
+      return `no fine-tuning price for ${quote(typed.trim())}: the catalog lists fine-tuning for ${[
         ...new Set([...index.fineTuned.byKey.values()].map((m) => m.row.model)),
       ].join(', ')}${hint ? `; ${hint}` : ''}`;
     });
   }
   return found;
+}
+
+/** The text model named `typed`, or undefined: a miss without an error, for counting bad rows. */
+export function findTextModel(typed: string): TokenModel | undefined {
+  const index = modelIndex();
+  return (
+    index.text.get(typed) ??
+    (/^\s*ft:/i.test(typed) ? index.fineTuned.get(fineTunedBase(typed)) : undefined)
+  );
 }
 
 /** A model priced by text tokens: chat, reasoning, legacy, embeddings, moderation, ft: ids. */

@@ -22,22 +22,38 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
-/** Up to `count` known names closest to `typed`, best first. */
-export function closestNames(typed: string, known: Iterable<string>, count = 3): string[] {
+/** The part before the first digit: "gpt-" of gpt-5.6-luna, "o" of o3, "dall-e-" of dall-e-3 */
+const family = (key: string) => /^\D*/.exec(key)![0];
+
+/**
+ * Up to `count` known names closest to `typed`, best first; among equally close names the same
+ * family first, then the newest (`released`), then the shortest: "gpt-5.7" → "gpt-5.6".
+ */
+export function closestNames(
+  typed: string,
+  known: Iterable<string>,
+  count = 3,
+  released: (name: string) => number = () => 0,
+): string[] {
   const key = nameKey(typed);
   const limit = Math.max(2, Math.floor(key.length / 3));
-  const scored: { name: string; distance: number }[] = [];
+  const scored: { name: string; rank: number[] }[] = [];
   for (const name of known) {
     const candidate = nameKey(name);
     let distance = editDistance(key, candidate, limit);
     // "gpt-4o-2024" or "4o-mini" typed as part of a real id is close too
     if (distance > limit && key.length >= 3 && candidate.includes(key)) distance = limit;
-    if (distance <= limit) scored.push({ name, distance });
+    if (distance > limit) continue;
+    const sameFamily = family(candidate) === family(key) ? 0 : 1;
+    scored.push({ name, rank: [distance, sameFamily, -released(name), name.length] });
   }
-  scored.sort((a, b) => a.distance - b.distance || a.name.length - b.name.length);
+  scored.sort((a, b) => {
+    const k = a.rank.findIndex((v, j) => v !== b.rank[j]);
+    return k < 0 ? 0 : a.rank[k] - b.rank[k];
+  });
   // only the closest: "gpt4o" suggests "gpt-4o", not also "gpt-4"
-  const best = scored.length > 0 ? scored[0].distance : 0;
-  const closest = scored.filter((s) => s.distance === best).map((s) => s.name);
+  const best = scored.length > 0 ? scored[0].rank[0] : 0;
+  const closest = scored.filter((s) => s.rank[0] === best).map((s) => s.name);
   return [...new Set(closest)].slice(0, count);
 }
 

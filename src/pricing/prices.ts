@@ -3,6 +3,8 @@
 import type { TierId, TokenPrices } from './catalog';
 import type { Day } from './dates';
 import { PricingError } from './errors';
+import { quote } from './show';
+import { closestNames, quoteList } from './names';
 import {
   pricesOn,
   resolveAudioModel,
@@ -11,6 +13,7 @@ import {
   resolveMinutesModel,
   resolveTextModel,
   resolveTrainingModel,
+  domainsOf,
   type TokenModel,
 } from './models';
 import { tierPrices } from './tiers';
@@ -46,9 +49,13 @@ export function parsePriceKind(value: unknown): PriceKind {
     .replace(/[\s-]+/g, '_');
   if (key === '') return 'input';
   if (KIND_SET.has(key)) return key as PriceKind;
-  const text = String(value);
+  const near = closestNames(key, PRICE_KINDS);
   throw new PricingError(
-    `unknown price ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} (use ${PRICE_KINDS.map((k) => `"${k}"`).join(', ')})`,
+    `unknown price ${quote(String(value))} (${
+      near.length > 0
+        ? `did you mean ${quoteList(near)}?`
+        : 'use "input", "cached_input", "output", "cache_write", "training", "per_minute", "per_1m_characters", or a long_context_, audio_ or image_ kind'
+    })`,
   );
 }
 
@@ -93,8 +100,16 @@ function tokenPrice(
         `${model.name} has no ${kind}cached input price in Batch: prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate ($${prices.input} per 1M tokens)`,
       );
     }
+    // gpt-image-1 has text input but image output: name the price kind that has it
+    const other = kind
+      ? undefined
+      : kindWithPrice(model.name, [`image_${column}`, `audio_${column}`], tier, day);
+    const text = other ? 'text ' : kind;
+    const use = other
+      ? `; for ${other.split('_')[0]} tokens use OPENAI_PRICE("${model.name}","${other}")`
+      : '';
     throw new PricingError(
-      `${model.name} has no ${longContext ? 'long-context ' : ''}${kind}${LABEL[column]} price: the price list shows "-" (not offered)`,
+      `${model.name} has no ${longContext ? 'long-context ' : ''}${text}${LABEL[column]} price: the price list shows "-" (not offered)${use}`,
     );
   }
   return price;
@@ -106,6 +121,17 @@ function standardOnly(tier: TierId, what: string): void {
   }
 }
 
+/** The first of `kinds` that prices `model`, to name it in a hint. */
+function kindWithPrice(model: string, kinds: string[], tier: TierId, day: Day | null) {
+  return kinds.find((k) => {
+    try {
+      return priceOf(model, k as PriceKind, tier, day) >= 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** One price as the catalog has it: USD per 1M tokens, per hour, per minute or per 1M characters. */
 export function lookupPrice(
   model: string,
@@ -113,6 +139,27 @@ export function lookupPrice(
   tier: TierId,
   day: Day | null = null,
 ): number {
+  try {
+    return priceOf(model, kind, tier, day);
+  } catch (error) {
+    // whisper-1 typed with the default kind ("has no text-token price"): name the kind it has
+    const name = quote(model.trim());
+    const right =
+      domainsOf(model, 'images').length > 0 &&
+      kindWithPrice(
+        model,
+        ['input', 'per_minute', 'per_1m_characters', 'audio_input', 'image_input', 'training'],
+        tier,
+        day,
+      );
+    if (!right || !(error as Error).message.startsWith(`${name} has no `)) throw error;
+    throw new PricingError(
+      `${name} has no ${kind.replace(/_/g, '-')} price; use OPENAI_PRICE(${name},"${right}")`,
+    );
+  }
+}
+
+function priceOf(model: string, kind: PriceKind, tier: TierId, day: Day | null = null): number {
   switch (kind) {
     case 'input':
     case 'cached_input':

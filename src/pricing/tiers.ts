@@ -4,6 +4,7 @@
 import type { TierId, TokenPrices } from './catalog';
 import { TIER_IDS } from './catalog';
 import { PricingError } from './errors';
+import { quote, shown } from './show';
 import type { PricedTiers } from './models';
 import type { TokenRates } from './rates';
 
@@ -26,15 +27,8 @@ export function parseTier(value: unknown): TierId {
     if (key === '') return 'standard';
     if ((TIER_IDS as readonly string[]).includes(key)) return key as TierId;
   }
-  const shown =
-    typeof value === 'string'
-      ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
-      : Object.prototype.toString.call(value) === '[object Date]'
-        ? 'a date'
-        : typeof value === 'boolean'
-          ? String(value).toUpperCase()
-          : String(value);
-  throw new PricingError(`unknown tier ${shown} (use ${TIER_LIST})`);
+  const text = typeof value === 'string' ? quote(value) : shown(value).replace(/^the number /, '');
+  throw new PricingError(`unknown tier ${text} (use ${TIER_LIST})`);
 }
 
 export function offeredTiers(priced: PricedTiers): TierId[] {

@@ -3,19 +3,22 @@
 import type { ToolRow, ToolSection } from './catalog';
 import { CATALOG } from './data';
 import { PricingError } from './errors';
+import { quote } from './show';
 import { resolveTextModel } from './models';
 import { nameKey } from './names';
 
-const TOOL_NAMES: Record<string, string> = {
-  'code interpreter': 'code_interpreter',
-  'file search': 'file_search',
-  'file search tool call': 'file_search',
-  'file search tool calls': 'file_search',
-  'file search storage': 'file_search_storage',
-  'web search': 'web_search',
-  'web search tool call': 'web_search',
-  'web search tool calls': 'web_search',
-};
+const TOOL_NAMES = new Map(
+  Object.entries({
+    'code interpreter': 'code_interpreter',
+    'file search': 'file_search',
+    'file search tool call': 'file_search',
+    'file search tool calls': 'file_search',
+    'file search storage': 'file_search_storage',
+    'web search': 'web_search',
+    'web search tool call': 'web_search',
+    'web search tool calls': 'web_search',
+  }),
+);
 
 /** The names OPENAI_TOOL_COST accepts, as the README lists them. */
 export const TOOL_CHOICES = [
@@ -36,10 +39,10 @@ function describe(row: ToolRow): string {
 /** The catalog row that prices `tool` (and, for web search, `model`'s family). */
 export function resolveTool(tool: string, model: string): ToolRow {
   const key = nameKey(tool).replace(/[_-]+/g, ' ');
-  const id = Object.prototype.hasOwnProperty.call(TOOL_NAMES, key) ? TOOL_NAMES[key] : undefined;
+  const id = TOOL_NAMES.get(key); // a Map: "constructor" is no tool
   if (!id) {
     throw new PricingError(
-      `unknown tool "${tool.trim()}" (use ${TOOL_CHOICES.map((t) => `"${t}"`).join(', ')})`,
+      `unknown tool ${quote(tool.trim())} (use ${TOOL_CHOICES.map((t) => `"${t}"`).join(', ')})`,
     );
   }
   const rows = toolRows().filter((r) => r.id === id);

@@ -1,6 +1,8 @@
 // Which formulas the sidebar may put into a cell: calls of the add-on's own functions with literal
 // arguments only. A test keeps ADDON_FUNCTIONS in step with the OPENAI_ exports of index.ts.
 
+import { quote } from '../pricing/show';
+
 export const ADDON_FUNCTIONS = [
   'OPENAI_COST',
   'OPENAI_AUDIO_COST',
@@ -76,9 +78,10 @@ export function checkAddonFormula(formula: unknown): string {
   const text = typeof formula === 'string' ? formula.trim() : '';
   const name = addonCall(text);
   if (!name || !ADDON_FUNCTIONS.includes(name)) {
-    const shown = JSON.stringify(formula) ?? String(formula);
+    const text =
+      typeof formula === 'string' ? formula : (JSON.stringify(formula) ?? String(formula));
     throw new Error(
-      `${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown} is not a formula of this add-on (an OPENAI_ function with literal arguments)`,
+      `${quote(text)} is not a formula of this add-on (an OPENAI_ function with literal arguments)`,
     );
   }
   return text;

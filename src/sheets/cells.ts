@@ -2,34 +2,40 @@
 // and a clear error for anything else. Sheets passes blanks as "", dates as Date, 10% as 0.1.
 
 import { PricingError } from '../pricing/errors';
+import { isDate, quote, shown } from '../pricing/show';
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** Date objects may come from another realm (Sheets, a test harness): no instanceof. */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+export { isDate };
 
 export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (isDate(value)) return 'a date';
-  return String(value);
-}
+/** TRUE, "text" (quoted, cut), the date 2026-07-30 */
+const describe = (value: unknown) =>
+  typeof value === 'string' ? quote(value) : shown(value).replace(/^the number /, '');
+
+/** A column of "1,000" repeats one error: make it once (an Error costs its stack trace). */
+const problems = new Map<string, PricingError>();
 
 function numberProblem(value: unknown, name: string): PricingError {
+  const key = `${name}\u0000${typeof value}${String(value)}`;
+  let problem = problems.get(key);
+  if (!problem) {
+    problem = describeProblem(value, name);
+    if (problems.size < 10000) problems.set(key, problem);
+  }
+  return problem;
+}
+
+function describeProblem(value: unknown, name: string): PricingError {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return new PricingError(`${name} is not a number (NaN)`);
-    if (!Number.isFinite(value)) return new PricingError(`${name} is infinite (${value})`);
+    if (!Number.isFinite(value))
+      return new PricingError(`${name} is ${value}: the numbers are too large to compute`);
     return new PricingError(`${name} is negative (${value}); it must be 0 or more`);
   }
-  if (typeof value === 'boolean')
-    return new PricingError(`${name} is ${describe(value)}, not a number`);
-  if (isDate(value)) return new PricingError(`${name} is a date, not a number`);
   if (typeof value === 'string') {
     if (/^\s*[+-]?[\d.]+(,\d{3})+(\.\d*)?\s*$/.test(value)) {
       return new PricingError(

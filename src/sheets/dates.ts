@@ -5,6 +5,7 @@
 
 import { dayOf, isoToDay, type Day } from '../pricing/dates';
 import { PricingError } from '../pricing/errors';
+import { shown } from '../pricing/show';
 import { isBlank, isDate } from './cells';
 
 function spreadsheetTimeZone(): string | null {
@@ -36,28 +37,21 @@ export function calendarDate(date: Date, timeZone: () => string | null, name: st
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
 }
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') {
-    const text = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return `the text ${JSON.stringify(text)}`;
-  }
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return String(value).toUpperCase();
-  return String(value);
-}
-
 /**
  * A date argument: blank → null (current prices); a date cell or "YYYY-MM-DD" text → its day.
  * Returns a reader that remembers each distinct value, since a usage export repeats its dates.
  */
 export function dayReader(name = 'date'): (value: unknown) => Day | null {
   const timeZone = timeZoneReader();
-  const seen = new Map<unknown, Day | null>();
+  const seen = new Map<unknown, Day | null | Error>();
   return (value) => {
     if (isBlank(value)) return null;
     const key = isDate(value) ? value.getTime() : value;
     const known = seen.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (known instanceof Error) throw known; // a bad date column repeats its bad value
+      return known;
+    }
     let day: Day | null;
     if (isDate(value)) {
       const [year, month, date] = calendarDate(value, timeZone, name);
@@ -67,9 +61,11 @@ export function dayReader(name = 'date'): (value: unknown) => Day | null {
     } else {
       day = typeof value === 'string' ? isoToDay(value.trim()) : null;
       if (day === null) {
-        throw new PricingError(
+        const error = new PricingError(
           `${name} is ${shown(value)}, not a date (use a date cell or text like "2026-07-30")`,
         );
+        if (seen.size < 10000) seen.set(key, error);
+        throw error;
       }
     }
     if (seen.size < 10000) seen.set(key, day);

@@ -43,6 +43,7 @@ export function shapeOf(names: string[], rawValues: unknown[]): Shape {
   let rows = 0;
   let cols = 0;
   let first = -1;
+  let firstGrid: Grid = [];
   const ranges = values.map((value, k) => {
     if (!isRange(value)) return null;
     // Sheets passes rows of cells; a flat list (from a script caller) is one row
@@ -51,16 +52,27 @@ export function shapeOf(names: string[], rawValues: unknown[]): Shape {
     const c = r > 0 ? grid[0].length : 0;
     if (first < 0) {
       first = k;
+      firstGrid = grid;
       rows = r;
       cols = c;
     } else if (r !== rows || c !== cols) {
       throw new PricingError(
-        `${names[first]} is ${describeShape(values[first] as Grid)} but ${names[k]} is ${describeShape(grid)}: ranges must have the same shape`,
+        `${names[first]} is ${describeShape(firstGrid)} but ${names[k]} is ${describeShape(grid)}: ranges must have the same shape`,
       );
     }
     return grid;
   });
   return { rows, cols, ranges, values };
+}
+
+/** "row 3: …; 41 more rows have errors": the first bad cell's message and how many more. */
+export function rangeError(first: string, errors: number, cols: number): Error {
+  const unit = cols > 1 ? 'cell' : 'row';
+  const more =
+    errors > 1
+      ? `; ${errors - 1} more ${unit}${errors - 1 === 1 ? ' has an error' : 's have errors'}`
+      : '';
+  return new Error(`${first}${more}`);
 }
 
 export type CellFunction = (cells: unknown[]) => unknown;
@@ -116,6 +128,7 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
         try {
           result = compute(cells);
         } catch (error) {
+          // only the first error is worded (a lazy PricingError message is never built for the rest)
           if (errors === 0) {
             firstError = `row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ''}: ${messageOf(error)}`;
           }
@@ -129,14 +142,7 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
     }
     if (line) out[r] = line;
   }
-  if (errors > 0) {
-    const unit = cols > 1 ? 'cell' : 'row';
-    const more =
-      errors > 1
-        ? `; ${errors - 1} more ${unit}${errors - 1 === 1 ? ' has an error' : 's have errors'}`
-        : '';
-    throw new Error(`${firstError}${more}`);
-  }
+  if (errors > 0) throw rangeError(firstError, errors, cols);
   return out;
 }
 

@@ -141,7 +141,7 @@ describe('tiers', () => {
       'unknown tier "premium" (use "standard", "batch", "flex" or "priority")',
     );
     expect(() => parseTier(1)).toThrow('unknown tier 1 (');
-    expect(() => parseTier(new Date(2025, 0, 1))).toThrow('unknown tier a date (');
+    expect(() => parseTier(new Date(2025, 0, 1))).toThrow('unknown tier the date 2025-01-01 (');
   });
 
   test('a tier the model is not offered in lists the offered tiers', () => {

@@ -169,15 +169,19 @@ describe('bad cells: the message names the row and counts the others', () => {
     ],
     ['negative', () => -5, /input_tokens is negative \(-5\); it must be 0 or more/],
     ['NaN', () => NaN, /input_tokens is not a number \(NaN\)/],
-    ['Infinity', () => Infinity, /input_tokens is infinite \(Infinity\)/],
-    ['-Infinity', () => -Infinity, /input_tokens is infinite \(-Infinity\)/],
+    ['Infinity', () => Infinity, /input_tokens is Infinity: the numbers are too large to compute/],
+    [
+      '-Infinity',
+      () => -Infinity,
+      /input_tokens is -Infinity: the numbers are too large to compute/,
+    ],
     ['TRUE', () => true, /input_tokens is TRUE, not a number/],
     ['FALSE', () => false, /input_tokens is FALSE, not a number/],
-    ['a Date of the bundle realm', innerDate, /input_tokens is a date, not a number/],
+    ['a Date of the bundle realm', innerDate, /input_tokens is the date 2025-01-01, not a number/],
     [
       'a Date of the outer realm',
       () => new Date(2025, 0, 1),
-      /input_tokens is a date, not a number/,
+      /input_tokens is the date 2025-01-01, not a number/,
     ],
   ];
 

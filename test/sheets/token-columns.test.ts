@@ -1,9 +1,13 @@
-// The column fast path must agree with the general range engine on every row it accepts, and
-// hand every row it cannot price to the general path (which words the error).
+// The column fast path must agree with the general range engine on every row: the same costs, and
+// for bad rows the same "row N: …; M more rows have errors" the general path gives.
 import fc from 'fast-check';
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import { tokenCostColumns } from '../../src/sheets/functions/token-columns';
-import { resolveTextModel } from '../../src/pricing/models';
+import { findTextModel, resolveTextModel } from '../../src/pricing/models';
+import { mapCells } from '../../src/sheets/ranges';
+import { requiredText, quantity } from '../../src/sheets/cells';
+import { pricesOn } from '../../src/pricing/models';
+import { tokenCost } from '../../src/pricing/cost';
 import { parseTier } from '../../src/pricing/tiers';
 import { dayReader } from '../../src/sheets/dates';
 
@@ -14,14 +18,37 @@ const MODELS = [
   'text-embedding-3-small',
   'o1-pro',
   'ft:gpt-4o-mini',
+  'claude-3-opus',
 ];
-const TIERS = ['', 'standard', 'batch', 'flex', 'Batch'];
+const TIERS = ['', 'standard', 'batch', 'flex', 'Batch', 'priority', 'turbo'];
 
 const cell = fc.oneof(
-  fc.constant(''),
-  fc.nat({ max: 5_000_000 }),
-  fc.double({ min: 0, max: 1e6, noNaN: true }),
+  { weight: 6, arbitrary: fc.oneof(fc.constant(''), fc.nat({ max: 5_000_000 })) },
+  { weight: 3, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, '12', '1,000', true, 1e308) },
 );
+
+/** The general path's row function, as costs.ts builds it (model, input, output, tier, cached). */
+function generalRow(cells: unknown[]): unknown {
+  const model = resolveTextModel(requiredText(cells[0], 'model'));
+  return tokenCost(pricesOn(model, null), parseTier(cells[3]), {
+    input: quantity(cells[1], 'input_tokens'),
+    output: quantity(cells[2], 'output_tokens'),
+    cached: quantity(cells[4], 'cached_input_tokens'),
+    requests: 1,
+    cacheWrite: 0,
+  });
+}
+const NAMES = ['model', 'input_tokens', 'output_tokens', 'tier', 'cached_input_tokens'];
+const fastPath = (args: unknown[]) =>
+  tokenCostColumns(args, findTextModel, parseTier, dayReader(), generalRow);
+const outcome = (run: () => unknown) => {
+  try {
+    return run();
+  } catch (error) {
+    return `error: ${(error as Error).message}`;
+  }
+};
 const row = fc.record({
   model: fc.constantFrom(...MODELS, ''),
   input: cell,
@@ -30,74 +57,51 @@ const row = fc.record({
   cachedShare: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
-function scalarCost(
-  model: unknown,
-  input: unknown,
-  output: unknown,
-  tier: unknown,
-  cached: unknown,
-) {
-  try {
-    return OPENAI_COST(model, input, output, tier, cached);
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
-  }
-}
-
-test('fast path and general path agree row by row', () => {
+test('fast path and general path agree row by row, bad rows included', () => {
   fc.assert(
     fc.property(fc.array(row, { minLength: 2, maxLength: 40 }), (rows) => {
       const columns = rows.map((r) => {
-        const input = r.input === '' ? '' : r.input;
+        const input = r.input;
         const cached = typeof input === 'number' ? Math.floor(input * r.cachedShare) : '';
         return [r.model, input, r.output, r.tier, cached];
       });
       const args = [0, 1, 2, 3, 4].map((k) => columns.map((c) => [c[k]]));
-      const fast = tokenCostColumns(args, resolveTextModel, parseTier, dayReader());
-      const expected = columns.map((c) =>
-        c.every((v, k) => k === 3 || v === '') && c[3] === ''
-          ? ''
-          : scalarCost(...(c as [unknown, unknown, unknown, unknown, unknown])),
-      );
-      if (fast === undefined) {
-        // given up: some row cannot be priced, and the general path must say so
-        expect(() =>
-          OPENAI_COST(...(args as [unknown, unknown, unknown, unknown, unknown])),
-        ).toThrow(/^row \d+: /);
-        expect(expected.some((e) => typeof e === 'string' && e.startsWith('error'))).toBe(true);
-        return;
+      const fast = outcome(() => fastPath(args));
+      expect(fast).toEqual(outcome(() => mapCells(NAMES, args, generalRow)));
+      if (typeof fast !== 'string') {
+        // and each row is what a scalar call gives
+        const scalar = columns.map((c) =>
+          c.every((v, k) => k === 3 || v === '')
+            ? ''
+            : outcome(() => OPENAI_COST(...(c as [unknown, unknown, unknown, unknown, unknown]))),
+        );
+        expect((fast as unknown[][]).map((r) => r[0])).toEqual(scalar);
       }
-      expect(fast.map((r) => r[0])).toEqual(expected);
     }),
     { numRuns: 300 },
   );
 });
 
 test('the fast path declines shapes it does not handle', () => {
-  expect(
-    tokenCostColumns(['gpt-4o', 1, 1, '', ''], resolveTextModel, parseTier, dayReader()),
-  ).toBeUndefined();
+  expect(fastPath(['gpt-4o', 1, 1, '', ''])).toBeUndefined();
   const block = [
     [1, 2],
     [3, 4],
   ];
-  expect(
-    tokenCostColumns(['gpt-4o', block, block, '', ''], resolveTextModel, parseTier, dayReader()),
-  ).toBeUndefined();
+  expect(fastPath(['gpt-4o', block, block, '', ''])).toBeUndefined();
   expect(
     tokenCostColumns(
       ['gpt-4o', [[1], [2]], [[1], [2], [3]], '', ''],
-      resolveTextModel,
+      findTextModel,
       parseTier,
       dayReader(),
+      generalRow,
     ),
   ).toBeUndefined();
-  expect(
-    tokenCostColumns(
-      ['gpt-4o', [['1,000'], [2]], [[1], [2]], '', ''],
-      resolveTextModel,
-      parseTier,
-      dayReader(),
-    ),
-  ).toBeUndefined();
+});
+
+test('a bad row is worded by the general path and the rest are counted', () => {
+  expect(() => fastPath(['gpt-4o', [['1,000'], [2], [-1]], [[1], [2], [3]], '', ''])).toThrow(
+    'row 1: input_tokens is the text "1,000", not a number (remove the thousands separators); 1 more row has an error',
+  );
 });

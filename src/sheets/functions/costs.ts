@@ -13,6 +13,8 @@ import {
   unitCost,
 } from '../../pricing/cost';
 import {
+  findTextModel,
+  modelIndex,
   resolveAudioModel,
   resolveCharactersModel,
   resolveImageModel,
@@ -43,13 +45,18 @@ const TOKEN_ARGS = [
 
 /** Tier cells repeat a handful of spellings (often one scalar): parse each spelling once. */
 function tierReader(): (value: unknown) => TierId {
-  const seen = new Map<unknown, TierId>();
+  const seen = new Map<unknown, TierId | Error>();
   return (value) => {
     let tier = seen.get(value);
     if (tier === undefined) {
-      tier = parseTier(value);
+      try {
+        tier = parseTier(value);
+      } catch (error) {
+        tier = error as Error;
+      }
       if (seen.size < 1000) seen.set(value, tier);
     }
+    if (tier instanceof Error) throw tier;
     return tier;
   };
 }
@@ -62,13 +69,12 @@ function tokenCostOver(
   args: unknown[],
   names: string[],
   resolve: (model: string) => TokenModel,
+  find: (model: string) => TokenModel | undefined,
   kind: string,
 ): unknown {
   const tierOf = tierReader();
   const dayOf = dayReader();
-  const fast = tokenCostColumns(args, resolve, tierOf, dayOf);
-  if (fast) return fast;
-  return mapCells(names, args, (cells) => {
+  const computeRow = (cells: unknown[]) => {
     const model = resolve(requiredText(cells[0], 'model'));
     const priced = pricesOn(model, dayOf(cells[5]));
     return tokenCost(
@@ -83,7 +89,10 @@ function tokenCostOver(
       },
       kind,
     );
-  });
+  };
+  return (
+    tokenCostColumns(args, find, tierOf, dayOf, computeRow) ?? mapCells(names, args, computeRow)
+  );
 }
 
 /**
@@ -124,6 +133,7 @@ export function OPENAI_COST(
     ],
     TOKEN_ARGS,
     resolveTextModel,
+    findTextModel,
     '',
   );
 }
@@ -160,6 +170,7 @@ export function OPENAI_AUDIO_COST(
       'date',
     ],
     resolveAudioModel,
+    (m) => modelIndex().audio.get(m),
     'audio ',
   );
 }
@@ -195,6 +206,7 @@ export function OPENAI_IMAGE_TOKENS_COST(
       'date',
     ],
     resolveImageTokensModel,
+    (m) => modelIndex().imageTokens.get(m),
     'image ',
   );
 }

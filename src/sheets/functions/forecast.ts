@@ -11,6 +11,7 @@ import {
   type YearMonth,
 } from '../../pricing/forecast';
 import { PricingError } from '../../pricing/errors';
+import { shown } from '../../pricing/show';
 import { resolveTextModel } from '../../pricing/models';
 import { parseTier } from '../../pricing/tiers';
 import { isBlank, isDate, quantity, requiredText, signedNumber } from '../cells';
@@ -39,7 +40,7 @@ function startMonthOf(value: unknown, timeZone: () => string | null): YearMonth 
   if (isDate(value)) return monthOfDate(value, timeZone);
   if (typeof value === 'string') return value.trim() === '' ? null : parseIsoMonth(value);
   throw new PricingError(
-    `start_month is ${typeof value === 'number' ? `the number ${value}` : String(value)}, not a date (use a date cell or text like "2026-01")`,
+    `start_month is ${shown(value)}, not a date (use a date cell or text like "2026-01")`,
   );
 }
 

@@ -1,0 +1,43 @@
+// How messages echo what the user typed: quoted, cut to a readable length, dates as dates,
+// booleans as Sheets writes them, and look-alike characters named by their code point.
+
+/** Date objects may come from another realm (Sheets, a test harness): no instanceof. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** Text cut to 60 characters + "…", in double quotes. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+/** A cell value as a message shows it: the text "…", the number 5, TRUE, the date 2026-07-30. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return `the text ${quote(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDate(value)) {
+    // the calendar day the cell shows (local midnight), not the UTC instant
+    const local = value.getTime() - value.getTimezoneOffset() * 60_000;
+    return local === local
+      ? `the date ${new Date(local).toISOString().slice(0, 10)}`
+      : 'an invalid date';
+  }
+  return value === null || value === undefined ? 'blank' : quote(String(value));
+}
+
+// look-alikes of ASCII (dashes, Cyrillic and Greek letters), then invisible characters
+const ALIKE =
+  '\u2010\u2011\u2012\u2013\u2014\u2212\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u03bf';
+const ASCII = '------aeopcxyio';
+const SUSPECT = new RegExp(`[${ALIKE}\\u00ad\\u200b-\\u200f\\u2060\\ufeff]`);
+
+/** 'the hyphen in "gpt‑4o" is U+2011, type '-'' for the first look-alike character, else ''. */
+export function lookAlikeHint(text: string): string {
+  const ch = SUSPECT.exec(text)?.[0];
+  if (!ch) return '';
+  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const ascii = ASCII[ALIKE.indexOf(ch)];
+  if (!ascii) return `${quote(text)} contains an invisible ${code}: delete it`;
+  return `${ascii === '-' ? 'the hyphen' : `the "${ch}"`} in ${quote(text)} is ${code}, type '${ascii}'`;
+}
