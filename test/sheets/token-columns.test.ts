@@ -41,7 +41,12 @@ function generalRow(cells: unknown[]): unknown {
 }
 const NAMES = ['model', 'input_tokens', 'output_tokens', 'tier', 'cached_input_tokens'];
 const fastPath = (args: unknown[]) =>
-  tokenCostColumns(args, findTextModel, parseTier, dayReader(), generalRow);
+  tokenCostColumns(args, {
+    find: findTextModel,
+    tierOf: parseTier,
+    dayOf: dayReader(),
+    computeRow: generalRow,
+  });
 const outcome = (run: () => unknown) => {
   try {
     return run();
@@ -89,15 +94,7 @@ test('the fast path declines shapes it does not handle', () => {
     [3, 4],
   ];
   expect(fastPath(['gpt-4o', block, block, '', ''])).toBeUndefined();
-  expect(
-    tokenCostColumns(
-      ['gpt-4o', [[1], [2]], [[1], [2], [3]], '', ''],
-      findTextModel,
-      parseTier,
-      dayReader(),
-      generalRow,
-    ),
-  ).toBeUndefined();
+  expect(fastPath(['gpt-4o', [[1], [2]], [[1], [2], [3]], '', ''])).toBeUndefined();
 });
 
 test('a bad row is worded by the general path and the rest are counted', () => {

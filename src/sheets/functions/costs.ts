@@ -91,7 +91,7 @@ function tokenCostOver(
     );
   };
   return (
-    tokenCostColumns(args, find, tierOf, dayOf, computeRow) ?? mapCells(names, args, computeRow)
+    tokenCostColumns(args, { find, tierOf, dayOf, computeRow }) ?? mapCells(names, args, computeRow)
   );
 }
 

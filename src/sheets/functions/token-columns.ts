@@ -16,6 +16,12 @@ import { rangeError } from '../ranges';
 
 type Column = unknown[][] | null;
 
+/** A model's prices on a day and its rates in a tier. */
+interface Priced {
+  priced: PricedTiers;
+  rates: TokenRates;
+}
+
 /** A one-column range (rows of one cell), else null; undefined if the argument rules this out. */
 function column(value: unknown): Column | undefined {
   if (!Array.isArray(value)) return null;
@@ -32,18 +38,119 @@ function tokens(value: unknown, blank: number): number {
   return isBlank(value) ? blank : GENERAL;
 }
 
+/** How one call looks up a (model, tier, day) triple: the general path's own readers. */
+export interface Lookups {
+  find: (model: string) => TokenModel | undefined;
+  tierOf: (value: unknown) => TierId;
+  dayOf: (value: unknown) => Day | null;
+  /** the general path's row function: a cost, or a throw that words the row's error */
+  computeRow: (cells: unknown[]) => unknown;
+}
+
+/**
+ * The pricing of one call's rows. A class, not closures made per call: V8 optimises its methods
+ * once for every call (a closure is a new call target each time, which deoptimises the loop).
+ */
+class ColumnPricer {
+  private lastTier: unknown = undefined;
+  private lastDate: unknown = undefined;
+  /** a usage export repeats a few (model, tier, day) triples: each is looked up once, also one
+   * that cannot be priced (null: an unknown model, a tier or day the model lacks, a bad date) */
+  private readonly byModel = new Map<string, Priced | null>();
+  firstError = '';
+
+  constructor(
+    private readonly columns: Column[],
+    private readonly args: unknown[],
+    private readonly lookups: Lookups,
+  ) {}
+
+  private cell(k: number, r: number): unknown {
+    const column = this.columns[k];
+    return column ? column[r][0] : this.args[k];
+  }
+
+  private lookUp(name: string, tierCell: unknown, dateCell: unknown): Priced | null {
+    const found = this.lookups.find(name);
+    if (!found) return null;
+    try {
+      const priced = pricesOn(found, this.lookups.dayOf(dateCell));
+      return { priced, rates: billingRates(priced, this.lookups.tierOf(tierCell)) };
+    } catch {
+      return null; // the general path words it
+    }
+  }
+
+  /** Row r's cost; BAD for a row it can tell is bad, GENERAL for one the general path decides. */
+  price(r: number): number {
+    const modelCell = this.cell(0, r);
+    if (typeof modelCell !== 'string' || modelCell === '') return GENERAL;
+    const inputTokens = tokens(this.cell(1, r), 0);
+    const outputTokens = tokens(this.cell(2, r), 0);
+    const cachedTokens = tokens(this.cell(4, r), 0);
+    const requests = tokens(this.cell(6, r), 1);
+    const cacheWriteTokens = tokens(this.cell(7, r), 0);
+    // plain comparisons, no allocation (BAD and GENERAL are the only negatives)
+    if (
+      inputTokens < 0 ||
+      outputTokens < 0 ||
+      cachedTokens < 0 ||
+      requests <= 0 ||
+      cacheWriteTokens < 0 ||
+      cachedTokens + cacheWriteTokens > inputTokens
+    ) {
+      const general =
+        inputTokens === GENERAL ||
+        outputTokens === GENERAL ||
+        cachedTokens === GENERAL ||
+        requests === GENERAL ||
+        cacheWriteTokens === GENERAL;
+      return general ? GENERAL : BAD;
+    }
+    const tierCell = this.cell(3, r);
+    const dateCell = this.cell(5, r);
+    if (tierCell !== this.lastTier || dateCell !== this.lastDate) {
+      this.lastTier = tierCell;
+      this.lastDate = dateCell;
+      this.byModel.clear();
+    }
+    let found = this.byModel.get(modelCell);
+    if (found === undefined) {
+      found = this.lookUp(modelCell, tierCell, dateCell);
+      if (this.byModel.size < 1000) this.byModel.set(modelCell, found);
+    }
+    if (found === null) return BAD;
+    const { priced, rates } = found;
+    let billed: Omit<TokenRates, 'longContext'> = rates;
+    const longContext = rates.longContext;
+    if (longContext !== 'none' && isLongContext(priced, inputTokens, requests)) {
+      if (longContext === 'missing') return BAD; // a long request in a tier without its prices
+      billed = longContext;
+    }
+    const micros = tokenMicros(billed, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
+    // NaN: a needed price is not offered; Infinity: too large. Both are errors
+    if (micros !== micros || micros === Infinity) return BAD;
+    return micros / MICROS_PER_MILLION_TOKENS;
+  }
+
+  /** The general path's answer for row r: its cost, or BAD (wording the error if `first`). */
+  general(r: number, first: boolean): unknown {
+    const cells = this.columns.map((_, k) => this.cell(k, r));
+    try {
+      return this.lookups.computeRow(cells);
+    } catch (error) {
+      if (first) this.firstError = `row ${r + 1}: ${(error as Error).message}`;
+      return BAD;
+    }
+  }
+}
+
 /**
  * Costs of [model, input, output, tier, cached, date, requests, cache writes] where every range is
  * one column of one length; undefined when the arguments are not that shape. A bad row makes it
  * throw "row N: …; M more rows have errors", as the general path does.
  */
-export function tokenCostColumns(
-  args: unknown[],
-  find: (model: string) => TokenModel | undefined,
-  tierOf: (value: unknown) => TierId,
-  dayOf: (value: unknown) => Day | null,
-  computeRow: (cells: unknown[]) => unknown,
-): unknown[][] | undefined {
+export function tokenCostColumns(args: unknown[], lookups: Lookups): unknown[][] | undefined {
   const columns: Column[] = [];
   let rows = -1;
   for (const arg of args) {
@@ -57,30 +164,9 @@ export function tokenCostColumns(
   }
   if (rows < 2) return undefined;
   const ranged = columns.filter((c): c is unknown[][] => c !== null);
-  const [models, inputs, outputs, tiers, cacheds, dates, requestCounts, cacheWrites] = columns;
-  const [model, input, output, tier, cached, date, requestCount, cacheWrite] = args;
+  const pricer = new ColumnPricer(columns, args, lookups);
   const out: unknown[][] = new Array(rows);
-  let errors = 0;
-  let firstError = '';
-  // a usage export repeats a few (model, tier, day) triples: look each one up once, also a triple
-  // that cannot be priced (a tier or day the model lacks, a bad date)
-  let lastModel: unknown = undefined;
-  let lastTier: unknown = undefined;
-  let lastDate: unknown = undefined;
-  let priced: PricedTiers | null = null;
-  let rates: TokenRates | null = null;
-
-  /** The general path's answer for row r: its cost, or BAD (wording the first error). */
-  const viaGeneral = (r: number): unknown => {
-    const cells = columns.map((c, k) => (c ? c[r][0] : args[k]));
-    try {
-      return computeRow(cells);
-    } catch (error) {
-      if (errors === 0) firstError = `row ${r + 1}: ${(error as Error).message}`;
-      return BAD;
-    }
-  };
-
+  let errors = 0; // a local, not a field: the loop's optimised code needs no feedback for it
   for (let r = 0; r < rows; r++) {
     let blank = true;
     for (let k = 0; k < ranged.length; k++) {
@@ -93,53 +179,14 @@ export function tokenCostColumns(
       out[r] = [''];
       continue;
     }
-    let result: unknown = priceRow(r);
+    let result: unknown = pricer.price(r);
     // the fast checks only tell that a row is bad: the general path words the first one
-    if (result === GENERAL || (result === BAD && errors === 0)) result = viaGeneral(r);
+    if (result === GENERAL || (result === BAD && errors === 0)) {
+      result = pricer.general(r, errors === 0);
+    }
     if (result === BAD) errors++;
     out[r] = [result];
   }
-  if (errors > 0) throw rangeError(firstError, errors, 1);
+  if (errors > 0) throw rangeError(pricer.firstError, errors, 1);
   return out;
-
-  function priceRow(r: number): number {
-    const modelCell = models ? models[r][0] : model;
-    const tierCell = tiers ? tiers[r][0] : tier;
-    const dateCell = dates ? dates[r][0] : date;
-    if (typeof modelCell !== 'string' || modelCell.trim() === '') return GENERAL;
-    const inputTokens = tokens(inputs ? inputs[r][0] : input, 0);
-    const outputTokens = tokens(outputs ? outputs[r][0] : output, 0);
-    const cachedTokens = tokens(cacheds ? cacheds[r][0] : cached, 0);
-    const requests = tokens(requestCounts ? requestCounts[r][0] : requestCount, 1);
-    const cacheWriteTokens = tokens(cacheWrites ? cacheWrites[r][0] : cacheWrite, 0);
-    const counts = [inputTokens, outputTokens, cachedTokens, requests, cacheWriteTokens];
-    if (counts.includes(GENERAL)) return GENERAL;
-    if (counts.includes(BAD) || requests === 0 || cachedTokens + cacheWriteTokens > inputTokens) {
-      return BAD;
-    }
-    if (modelCell !== lastModel || tierCell !== lastTier || dateCell !== lastDate) {
-      lastModel = modelCell;
-      lastTier = tierCell;
-      lastDate = dateCell;
-      rates = null; // stays null for a triple that cannot be priced: an unknown model, a bad day
-      const found = find(modelCell);
-      try {
-        if (found)
-          rates = billingRates((priced = pricesOn(found, dayOf(dateCell))), tierOf(tierCell));
-      } catch {
-        // the general path words it
-      }
-    }
-    if (!rates) return BAD;
-    let billed: Omit<TokenRates, 'longContext'> = rates;
-    const longContext = rates.longContext;
-    if (longContext !== 'none' && isLongContext(priced!, inputTokens, requests)) {
-      if (longContext === 'missing') return BAD; // a long request in a tier without its prices
-      billed = longContext;
-    }
-    const micros = tokenMicros(billed, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
-    // NaN: a needed price is not offered; Infinity: too large. Both are errors
-    if (micros !== micros || micros === Infinity) return BAD;
-    return micros / MICROS_PER_MILLION_TOKENS;
-  }
 }
