@@ -141,7 +141,7 @@ export interface ModelIndex {
   images: NameIndex<ImageModel>;
 }
 
-const dayOrNull = (iso: string | undefined): Day | null => (iso ? isoToDay(iso) : null);
+const dayOrNull = (iso: string | undefined): Day | null => (iso ? catalogDay(iso) : null);
 
 function tokenModel(
   sectionId: SectionId,
@@ -163,8 +163,28 @@ function tokenModel(
   return model;
 }
 
+/** The catalog's days repeat (every page row starts on 2025-06-26): parse each once. */
+const catalogDays = new Map<string, Day>();
+function catalogDay(iso: string): Day {
+  let day = catalogDays.get(iso);
+  if (day === undefined) catalogDays.set(iso, (day = isoToDay(iso)!));
+  return day;
+}
+
 /** The model's periods: every day one of its rows' prices changes, with all its rows' tiers then. */
 function mergePeriods(model: TokenModel, catalog: Catalog): void {
+  const longContextAbove = catalog.longContext.aboveInputTokens;
+  if (model.extraRows.length === 0) {
+    // one row (most models): its periods as they are
+    model.periods = model.row.periods.map((p) => ({
+      from: catalogDay(p.from),
+      name: model.name,
+      tiers: { ...p.tiers },
+      rates: {},
+      longContextAbove,
+    }));
+    return;
+  }
   const rows = [model.row, ...model.extraRows];
   const days = [...new Set(rows.flatMap((r) => r.periods.map((p) => p.from)))].sort();
   model.periods = days.map((from) => {
@@ -174,13 +194,7 @@ function mergePeriods(model: TokenModel, catalog: Catalog): void {
       for (const p of row.periods) if (p.from <= from) inForce = p;
       if (inForce) Object.assign(tiers, inForce.tiers);
     }
-    return {
-      from: isoToDay(from)!,
-      name: model.name,
-      tiers,
-      rates: {},
-      longContextAbove: catalog.longContext.aboveInputTokens,
-    };
+    return { from: catalogDay(from), name: model.name, tiers, rates: {}, longContextAbove };
   });
 }
 
