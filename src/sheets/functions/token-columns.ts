@@ -29,6 +29,7 @@ function column(value: unknown): Column | undefined {
   return Array.isArray(first) && first.length === 1 ? (value as unknown[][]) : undefined;
 }
 
+const PRICED = 0;
 const BAD = -1;
 const GENERAL = -2;
 
@@ -58,6 +59,8 @@ class ColumnPricer {
    * that cannot be priced (null: an unknown model, a tier or day the model lacks, a bad date) */
   private readonly byModel = new Map<string, Priced | null>();
   firstError = '';
+  /** the last priced row's cost: a field, so a double needs no new heap number per row */
+  cost = 0;
 
   constructor(
     private readonly columns: Column[],
@@ -81,7 +84,8 @@ class ColumnPricer {
     }
   }
 
-  /** Row r's cost; BAD for a row it can tell is bad, GENERAL for one the general path decides. */
+  /** Prices row r into `cost` (PRICED); BAD for a row it can tell is bad, GENERAL for one the
+   * general path decides. */
   price(r: number): number {
     const modelCell = this.cell(0, r);
     if (typeof modelCell !== 'string' || modelCell === '') return GENERAL;
@@ -130,7 +134,8 @@ class ColumnPricer {
     const micros = tokenMicros(billed, inputTokens, outputTokens, cachedTokens, cacheWriteTokens);
     // NaN: a needed price is not offered; Infinity: too large. Both are errors
     if (micros !== micros || micros === Infinity) return BAD;
-    return micros / MICROS_PER_MILLION_TOKENS;
+    this.cost = micros / MICROS_PER_MILLION_TOKENS;
+    return PRICED;
   }
 
   /** The general path's answer for row r: its cost, or BAD (wording the error if `first`). */
@@ -179,11 +184,13 @@ export function tokenCostColumns(args: unknown[], lookups: Lookups): unknown[][]
       out[r] = [''];
       continue;
     }
-    let result: unknown = pricer.price(r);
-    // the fast checks only tell that a row is bad: the general path words the first one
-    if (result === GENERAL || (result === BAD && errors === 0)) {
-      result = pricer.general(r, errors === 0);
+    const status = pricer.price(r);
+    if (status === PRICED) {
+      out[r] = [pricer.cost];
+      continue;
     }
+    // the fast checks only tell that a row is bad: the general path words the first one
+    const result = status === BAD && errors > 0 ? BAD : pricer.general(r, errors === 0);
     if (result === BAD) errors++;
     out[r] = [result];
   }
