@@ -35,6 +35,7 @@ import {
   sectionOf,
   thrown,
   type AnyRow,
+  TEXT_HEADER_NOW,
 } from '../support/reference';
 
 /** The prices of a model in force on a day (YYYY-MM-DD), or current (null). */
@@ -466,17 +467,7 @@ describe('price tables: every section in every tier it offers', () => {
     expect(onPageDay.header).toEqual(['Model', 'Snapshot', 'Input', 'Cached input', 'Output']);
     const text = buildPriceTable('text', 'standard');
     // current prices: the columns some current model has (cache writes, long context)
-    expect(text.header).toEqual([
-      'Model',
-      'Snapshot',
-      'Input',
-      'Cached input',
-      'Output',
-      'Cache write',
-      'Long context input',
-      'Long context cached input',
-      'Long context output',
-    ]);
+    expect(text.header).toEqual(TEXT_HEADER_NOW);
     const luna = text.rows.find((r) => r[0] === 'gpt-5.6-luna')!;
     const lunaNow = rowOf('text', 'gpt-5.6-luna').tiers.standard;
     expect(luna.slice(2).map((c) => (isPriceCell(c) ? c.price : c))).toEqual([

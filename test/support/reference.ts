@@ -123,3 +123,16 @@ export function thrown(fn: () => unknown): Error {
 export function isErrorObject(value: unknown): boolean {
   return Object.prototype.toString.call(value) === '[object Error]';
 }
+
+/** The Text tokens table's header today: the columns some current model has (cache writes, long context). */
+export const TEXT_HEADER_NOW = [
+  'Model',
+  'Snapshot',
+  'Input',
+  'Cached input',
+  'Output',
+  'Cache write',
+  'Long context input',
+  'Long context cached input',
+  'Long context output',
+];
