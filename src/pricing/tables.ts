@@ -138,7 +138,11 @@ function buildRows(
     case 'tokens': {
       const shown = section.rows
         .map((row) => ({ row, tiers: isRetiredBy(row, day) ? undefined : rowTiers(row, day) }))
-        .filter((r): r is { row: TokenRow; tiers: PricePeriod['tiers'] } => r.tiers !== undefined);
+        // a row without any price that day (Sol's flex prices after its cut: no source has them)
+        .filter(
+          (r): r is { row: TokenRow; tiers: PricePeriod['tiers'] } =>
+            r.tiers !== undefined && Object.keys(r.tiers).length > 0,
+        );
       const withSnapshot = shown.some(({ row }) => row.snapshot && row.snapshot !== row.model);
       const prefix = KIND_PREFIX[section.id as SectionId] ?? '';
       const extras = EXTRA_COLUMNS.filter(([, , read]) =>

@@ -322,10 +322,16 @@ describe('price tables: every section in every tier it offers', () => {
   /** The rows a table shows on a day (null: current, i.e. the catalog's asOf), from the JSON. */
   function rowsShown(section: AnyRow, day: string | null): AnyRow[] {
     const shown = day ?? catalog.asOf;
+    const pricedThen = (row: AnyRow) => {
+      let found;
+      for (const p of row.periods) if (p.from <= shown) found = p;
+      return found !== undefined && Object.keys(found.tiers).length > 0;
+    };
+    // offered that day, and with some price then (Sol has no flex price after 2026-08-21)
     return section.rows.filter(
       (row: AnyRow) =>
         (!row.released || row.released <= shown) &&
-        (!isTokenRow(row) || !row.retired || row.retired > shown),
+        (!isTokenRow(row) || ((!row.retired || row.retired > shown) && pricedThen(row))),
     );
   }
   /** The row's prices in a tier on a day (null: current), from the JSON. */

@@ -164,6 +164,16 @@ describe('the spec, section by section, on the bundle', () => {
     );
   });
 
+  test('a model without a price in a tier that day is left out of that table', () => {
+    const names = (day: string) =>
+      (fns.OPENAI_PRICE_TABLE('flex', '', day) as unknown[][]).map((row) => row[0]);
+    expect(names('2026-08-20')).toContain('gpt-5.6-sol');
+    expect(names('2026-08-21')).not.toContain('gpt-5.6-sol'); // no source has its flex prices since
+    expect((fns.OPENAI_PRICE_TABLE('flex') as unknown[][]).map((row) => row[0])).not.toContain(
+      'gpt-5.6-sol',
+    );
+  });
+
   test('OPENAI_PRICES_AS_OF is the newest price data; a forecast prices each month on its day', () => {
     expect(fns.OPENAI_PRICES_AS_OF()).toBe(catalog.asOf);
     // Sol: August before its 2026-08-21 cut ($5 / $30), September after ($4 / $20)
