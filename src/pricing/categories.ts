@@ -2,8 +2,8 @@
 
 import type { SectionId } from './catalog';
 
-import { CATALOG } from './data';
-import { dayToIso, isoToDay, type Day } from './dates';
+import { CATALOG, offeredOnDay } from './data';
+import { dayToIso, type Day } from './dates';
 import { PricingError } from './errors';
 import { quote } from './show';
 import { TABLE_IDS, type TableId } from './tables';
@@ -85,14 +85,8 @@ export function modelListings(): ModelListing[] {
             : retired <= CATALOG.asOf
               ? `retired ${retired}`
               : `retires ${retired}`,
-          offered: (day) => {
-            const on = dayToIso(day ?? isoToDay(CATALOG.asOf)!);
-            return (
-              (!released || released <= on) &&
-              (!retired || on < retired) &&
-              (day === null || on >= CATALOG.since)
-            );
-          },
+          offered: (day) =>
+            offeredOnDay({ released, retired }, day === null ? null : dayToIso(day)),
         });
       }
     }

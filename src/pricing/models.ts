@@ -13,7 +13,7 @@ import type {
   TokenRow,
   TokenSection,
 } from './catalog';
-import { CATALOG } from './data';
+import { CATALOG, offeredOnDay } from './data';
 import { dayToIso, isoToDay, type Day } from './dates';
 import { PricingError } from './errors';
 import { closestNames, nameKey, quoteList } from './names';
@@ -294,9 +294,8 @@ export function modelIndex(): ModelIndex {
   return (cachedIndex ??= buildModelIndex(CATALOG));
 }
 
-/** The first day of price data (the page snapshot) and the newest. */
-export const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
-export const AS_OF_DAY: Day = isoToDay(CATALOG.asOf)!;
+/** The first day of price data (the page snapshot). */
+const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
 
 /**
  * The prices of `model` in force on `day`; null = current prices (for a retired model: the prices
@@ -328,12 +327,7 @@ export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
 
 /** Whether the model is offered on `day` (null: today's current models, retired ones left out). */
 export function offeredOn(model: TokenModel, day: Day | null): boolean {
-  if (day === null) return model.retired === null || model.retired > AS_OF_DAY;
-  return (
-    day >= SINCE_DAY &&
-    (model.released === null || day >= model.released) &&
-    (model.retired === null || day < model.retired)
-  );
+  return offeredOnDay(model.row, day === null ? null : dayToIso(day));
 }
 
 function indexOf(domain: Domain, index: ModelIndex): NameIndex<unknown> {

@@ -12,7 +12,7 @@ import type {
 } from './catalog';
 import { dayToIso, isoToDay, type Day } from './dates';
 import { SECTION_IDS } from './catalog';
-import { CATALOG } from './data';
+import { CATALOG, offeredOnDay } from './data';
 import { PricingError } from './errors';
 
 /** A price cell: its value and the custom-function call that returns the same value. */
@@ -55,11 +55,8 @@ const AS_OF_DAY = isoToDay(CATALOG.asOf)!;
 
 /** The period of a dated row in force on `day` (null: current); undefined when not offered then. */
 function rowTiers(row: TokenRow, day: Day | null): PricePeriod['tiers'] | undefined {
-  const on = day ?? AS_OF_DAY;
-  const from = dayToIso(on);
-  if (day !== null && from < CATALOG.since) return undefined;
-  if (row.released && from < row.released) return undefined;
-  if (row.retired && from >= row.retired) return undefined;
+  const from = dayToIso(day ?? AS_OF_DAY);
+  if (!offeredOnDay(row, day === null ? null : from)) return undefined;
   let found: PricePeriod | undefined;
   for (const p of row.periods) if (p.from <= from) found = p;
   return found?.tiers;
