@@ -6,9 +6,14 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/** Text cut to 60 characters + "…". */
+export function cut(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /** Text cut to 60 characters + "…", in double quotes. */
 export function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return JSON.stringify(cut(text));
 }
 
 /** A cell value as a message shows it: the text "…", the number 5, TRUE, the date 2026-07-30. */

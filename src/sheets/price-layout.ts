@@ -15,6 +15,7 @@ import type { TierId } from '../pricing/catalog';
 import { TIER_IDS } from '../pricing/catalog';
 import { isoToDay } from '../pricing/dates';
 import { CATALOG } from '../pricing/data';
+import { cut, quote } from '../pricing/show';
 import { call, formula, ref } from './formula-text';
 import {
   buildPriceTable,
@@ -81,9 +82,7 @@ function kindOf(value: unknown): string {
 
 /** A value quoted for a message, cut to a readable length. */
 function shortQuote(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(JSON.stringify(value) ?? value);
-  const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return typeof value === 'string' ? JSON.stringify(cut) : cut;
+  return typeof value === 'string' ? quote(value) : cut(String(JSON.stringify(value) ?? value));
 }
 
 function oneOf<T extends string>(
