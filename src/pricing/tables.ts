@@ -351,19 +351,6 @@ export function formulaText(cell: PriceCell): string {
   return `=${cell.formula.fn}(${args.join(',')})`;
 }
 
-/** Every table's id, title, current row count and tiers: the page's, then the retired models. */
-export function sectionSummaries(): {
-  id: TableId;
-  title: string;
-  rows: number;
-  tiers: TierId[];
-}[] {
-  return TABLE_IDS.map((id) => {
-    const tiers = tableTiers(id);
-    return { id, title: tableTitle(id), tiers, rows: buildPriceTable(id, tiers[0]).rows.length };
-  });
-}
-
 /** The tiers a table can be shown in ("retired": the tiers its models' last prices have). */
 export function tableTiers(id: TableId): TierId[] {
   return id === 'retired' ? ['standard', 'batch'] : [...sectionById(id).tiers];

@@ -7,7 +7,10 @@ import {
   buildPriceTable,
   displayPrice,
   isPriceCell,
-  sectionSummaries,
+  TABLE_IDS,
+  tableTiers,
+  tableTitle,
+  type PriceTable,
   type TableId,
 } from '../pricing/tables';
 
@@ -41,8 +44,7 @@ export interface SidebarData {
   textModels: CalculatorModel[];
 }
 
-function previewRows(sectionId: string, tier: TierId): string[][] {
-  const table = buildPriceTable(sectionId, tier);
+function previewRows(table: PriceTable): string[][] {
   const rows = table.rows
     .slice(0, PREVIEW_ROWS)
     .map((row) =>
@@ -62,13 +64,18 @@ export function getSidebarData(): SidebarData {
       title: sourcesSummary(),
       url: CATALOG.sources.page.url,
     },
-    sections: sectionSummaries().map((s) => ({
-      id: s.id,
-      title: s.title,
-      tiers: s.tiers,
-      rowCount: s.rows,
-      rows: Object.fromEntries(s.tiers.map((tier) => [tier, previewRows(s.id, tier)])),
-    })),
+    sections: TABLE_IDS.map((id) => {
+      const tiers = tableTiers(id);
+      // each tier's table built once: its preview, and the row count of the table's own tier
+      const tables = tiers.map((tier) => buildPriceTable(id, tier));
+      return {
+        id,
+        title: tableTitle(id),
+        tiers,
+        rowCount: tables[0].rows.length,
+        rows: Object.fromEntries(tables.map((table) => [table.tier, previewRows(table)])),
+      };
+    }),
     textModels: text.rows
       .map((row) => index.text.get(row.model)!)
       .filter((model) => offeredOn(model, null))
