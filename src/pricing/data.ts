@@ -1,8 +1,36 @@
-// The generated catalog, embedded in the bundle by esbuild (validated at build time).
+// The generated catalog. In dist/Code.js data/prices.json is JSON text parsed on first use
+// (src/pricing/bundled-catalog.ts, embedded by scripts/build.ts); tests of src/ import the JSON.
 import type { Catalog } from './catalog';
+import { type BundledCatalog, isBundled } from './bundled-catalog';
 import catalogJson from '../../data/prices.json';
 
-export const CATALOG = catalogJson as unknown as Catalog;
+/**
+ * A catalog whose top-level facts (asOf, since) read without parsing and whose other properties
+ * are getters into the catalog, parsed from the bundled text the first time one is read.
+ */
+export function lazyCatalog(source: Catalog | BundledCatalog): Catalog {
+  let parsed: Catalog | null = isBundled(source) ? null : source;
+  const full = (): Catalog => (parsed ??= JSON.parse((source as BundledCatalog).json) as Catalog);
+  return {
+    schemaVersion: source.schemaVersion,
+    asOf: source.asOf,
+    since: source.since,
+    get sources() {
+      return full().sources;
+    },
+    get batch() {
+      return full().batch;
+    },
+    get longContext() {
+      return full().longContext;
+    },
+    get sections() {
+      return full().sections;
+    },
+  };
+}
+
+export const CATALOG: Catalog = lazyCatalog(catalogJson as unknown as Catalog | BundledCatalog);
 
 /** Where the prices come from, for a sheet's source line: the page snapshot, then genai-prices. */
 export function sourcesSummary(): string {

@@ -11,7 +11,6 @@ import type {
   TierId,
   TokenPrices,
   TokenRow,
-  TokenSection,
 } from './catalog';
 import { CATALOG, offeredOnDay } from './data';
 import { dayToIso, isoToDay, type Day } from './dates';
@@ -198,40 +197,46 @@ function mergePeriods(model: TokenModel, catalog: Catalog): void {
   });
 }
 
-function addTokenRows(index: NameIndex<TokenModel>, s: TokenSection, catalog: Catalog): void {
-  for (const row of s.rows) {
-    const model = tokenModel(s.id as SectionId, row, catalog);
-    index.add(row.model, model, row.datedSnapshots);
-    index.add(row.snapshot, model);
-    for (const alias of row.aliases ?? []) index.add(alias, model);
+function addTokenRows(
+  index: NameIndex<TokenModel>,
+  catalog: Catalog,
+  ...ids: SectionId[]
+): NameIndex<TokenModel> {
+  for (const id of ids) {
+    for (const row of section<'tokens'>(catalog, id).rows) {
+      const model = tokenModel(id, row, catalog);
+      index.add(row.model, model, row.datedSnapshots);
+      index.add(row.snapshot, model);
+      for (const alias of row.aliases ?? []) index.add(alias, model);
+    }
   }
+  return index;
 }
 
-export function buildModelIndex(catalog: Catalog): ModelIndex {
-  const index: ModelIndex = {
-    text: new NameIndex(),
-    fineTuned: new NameIndex(),
-    audio: new NameIndex(),
-    imageTokens: new NameIndex(),
-    minutes: new NameIndex(),
-    characters: new NameIndex(),
-    training: new NameIndex(),
-    images: new NameIndex(),
-  };
-  for (const id of ['text', 'transcription_text', 'embeddings', 'moderation', 'other'] as const) {
-    addTokenRows(index.text, section<'tokens'>(catalog, id), catalog);
-  }
+function textIndex(catalog: Catalog): NameIndex<TokenModel> {
+  const text = addTokenRows(
+    new NameIndex(),
+    catalog,
+    'text',
+    'transcription_text',
+    'embeddings',
+    'moderation',
+    'other',
+  );
   // flex is a tier of the text models it lists
   for (const row of section<'tokens'>(catalog, 'flex').rows) {
-    const model = index.text.byKey.get(nameKey(row.model));
+    const model = text.byKey.get(nameKey(row.model));
     if (!model) throw new Error(`flex row ${row.model} has no text-token row`);
     model.extraRows.push(row);
     mergePeriods(model, catalog);
   }
-  addTokenRows(index.audio, section<'tokens'>(catalog, 'audio'), catalog);
-  addTokenRows(index.audio, section<'tokens'>(catalog, 'transcription_audio'), catalog);
-  addTokenRows(index.imageTokens, section<'tokens'>(catalog, 'image_tokens'), catalog);
+  return text;
+}
 
+/** Fine-tuned inference (ft: ids) and training prices: both keyed by the base model's names. */
+function fineTuningIndexes(catalog: Catalog): Pick<ModelIndex, 'fineTuned' | 'training'> {
+  const fineTuned = new NameIndex<TokenModel>();
+  const training = new NameIndex<FineTuningRow>();
   // alias <-> snapshot pairs, so ft:gpt-4o-mini finds the gpt-4o-mini-2024-07-18 row
   const pairs = new Map<string, string[]>();
   for (const s of catalog.sections) {
@@ -246,47 +251,108 @@ export function buildModelIndex(catalog: Catalog): ModelIndex {
       }
     }
   }
-  const fineTuning = section<'fine_tuning'>(catalog, 'fine_tuning');
   const suffix = (row: FineTuningRow) => (row.variant ? ` with ${row.variant}` : '');
-  for (const row of fineTuning.rows) {
+  for (const row of section<'fine_tuning'>(catalog, 'fine_tuning').rows) {
     const model = tokenModel('fine_tuning', row, catalog, true);
     model.name = `ft:${row.model}`;
     for (const p of model.periods) p.name = model.name;
-    index.fineTuned.add(row.model, model);
-    index.training.add(row.model, row);
+    fineTuned.add(row.model, model);
+    training.add(row.model, row);
     for (const other of pairs.get(nameKey(row.baseModel)) ?? []) {
-      index.fineTuned.add(`${other}${suffix(row)}`, model);
-      index.training.add(`${other}${suffix(row)}`, row);
+      fineTuned.add(`${other}${suffix(row)}`, model);
+      training.add(`${other}${suffix(row)}`, row);
     }
   }
+  return { fineTuned, training };
+}
 
+function minutesIndex(catalog: Catalog): NameIndex<PerUnitModel> {
+  const minutes = new NameIndex<PerUnitModel>();
   for (const row of section<'tokens'>(catalog, 'transcription_text').rows) {
     if (row.perMinute === undefined) continue;
-    index.minutes.add(row.model, {
+    minutes.add(row.model, {
       name: row.model,
       sectionId: 'transcription_text',
       price: row.perMinute,
     });
   }
+  return addUnitRows(minutes, catalog, true);
+}
+
+/** The audio models' rows priced per minute, or (perMinute false) per 1M characters. */
+function addUnitRows(
+  index: NameIndex<PerUnitModel>,
+  catalog: Catalog,
+  perMinute: boolean,
+): NameIndex<PerUnitModel> {
   for (const row of section<'unit_prices'>(catalog, 'audio_models').rows) {
-    const target = row.unit === 'minute' ? index.minutes : index.characters;
+    if ((row.unit === 'minute') !== perMinute) continue;
     const model = { name: row.apiId, sectionId: 'audio_models' as SectionId, price: row.price };
-    target.add(row.apiId, model);
-    target.add(row.model, model);
+    index.add(row.apiId, model);
+    index.add(row.model, model);
   }
+  return index;
+}
+
+function imagesIndex(catalog: Catalog): NameIndex<ImageModel> {
+  const index = new NameIndex<ImageModel>();
   const images = new Map<string, ImageModel>();
   for (const row of section<'image_generation'>(catalog, 'image_generation').rows) {
     let model = images.get(row.apiId);
     if (!model) {
       model = { name: row.apiId, apiId: row.apiId, rows: [] };
       images.set(row.apiId, model);
-      index.images.add(row.apiId, model);
-      index.images.add(row.model, model);
-      index.images.add(row.model.replace('·', '-'), model);
+      index.add(row.apiId, model);
+      index.add(row.model, model);
+      index.add(row.model.replace('·', '-'), model);
     }
     model.rows.push(row);
   }
   return index;
+}
+
+/**
+ * The model index of a catalog. Each domain's names are indexed the first time that domain is
+ * read: an execution (one custom-function cell) usually prices one domain, so it builds only that
+ * one (text, the biggest, takes a few ms in a fresh process).
+ */
+export function buildModelIndex(catalog: Catalog): ModelIndex {
+  const built: Partial<ModelIndex> = {};
+  const fineTuning = () => {
+    if (!built.fineTuned) Object.assign(built, fineTuningIndexes(catalog));
+    return built as Pick<ModelIndex, 'fineTuned' | 'training'>;
+  };
+  return {
+    get text() {
+      return (built.text ??= textIndex(catalog));
+    },
+    get fineTuned() {
+      return fineTuning().fineTuned;
+    },
+    get training() {
+      return fineTuning().training;
+    },
+    get audio() {
+      return (built.audio ??= addTokenRows(
+        new NameIndex(),
+        catalog,
+        'audio',
+        'transcription_audio',
+      ));
+    },
+    get imageTokens() {
+      return (built.imageTokens ??= addTokenRows(new NameIndex(), catalog, 'image_tokens'));
+    },
+    get minutes() {
+      return (built.minutes ??= minutesIndex(catalog));
+    },
+    get characters() {
+      return (built.characters ??= addUnitRows(new NameIndex(), catalog, false));
+    },
+    get images() {
+      return (built.images ??= imagesIndex(catalog));
+    },
+  };
 }
 
 let cachedIndex: ModelIndex | null = null;
@@ -294,8 +360,8 @@ export function modelIndex(): ModelIndex {
   return (cachedIndex ??= buildModelIndex(CATALOG));
 }
 
-/** The first day of price data (the page snapshot). */
-const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
+/** The first day of price data (the page snapshot), parsed on first use. */
+let sinceDay: Day | null = null;
 
 /**
  * The prices of `model` in force on `day`; null = current prices (for a retired model: the prices
@@ -305,7 +371,7 @@ const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
 export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
   const periods = model.periods;
   if (day === null) return periods[periods.length - 1];
-  if (day < SINCE_DAY) {
+  if (day < (sinceDay ??= isoToDay(CATALOG.since)!)) {
     throw new PricingError(
       `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
     );

@@ -10,7 +10,7 @@ import type {
   TokenPrices,
   TokenRow,
 } from './catalog';
-import { dayToIso, isoToDay, type Day } from './dates';
+import { dayToIso, type Day } from './dates';
 import { SECTION_IDS } from './catalog';
 import { CATALOG, offeredOnDay } from './data';
 import { PricingError } from './errors';
@@ -51,19 +51,19 @@ export const TIER_TITLES: Record<TierId, string> = {
 export const TABLE_IDS = [...SECTION_IDS, 'retired'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
-const AS_OF_DAY = isoToDay(CATALOG.asOf)!;
+/** The table's day as YYYY-MM-DD (null: the newest price data's day). */
+const isoDay = (day: Day | null): string => (day === null ? CATALOG.asOf : dayToIso(day));
 
 /** The period of a dated row in force on `day` (null: current); undefined when not offered then. */
 function rowTiers(row: TokenRow, day: Day | null): PricePeriod['tiers'] | undefined {
-  const from = dayToIso(day ?? AS_OF_DAY);
+  const from = isoDay(day);
   if (!offeredOnDay(row, day === null ? null : from)) return undefined;
   let found: PricePeriod | undefined;
   for (const p of row.periods) if (p.from <= from) found = p;
   return found?.tiers;
 }
 
-const isRetiredBy = (row: TokenRow, day: Day | null) =>
-  !!row.retired && row.retired <= dayToIso(day ?? AS_OF_DAY);
+const isRetiredBy = (row: TokenRow, day: Day | null) => !!row.retired && row.retired <= isoDay(day);
 
 const COLUMN_TITLES: Record<TokenColumn, string> = {
   input: 'Input',
@@ -231,7 +231,7 @@ function buildRows(
     }
     case 'unit_prices': {
       const header = ['Model', 'API id', 'Use case', 'Cost', 'Unit'];
-      const shownOn = dayToIso(day ?? AS_OF_DAY);
+      const shownOn = isoDay(day);
       const rows = section.rows
         .filter((row) => !row.released || row.released <= shownOn)
         .map((row) => [

@@ -140,6 +140,38 @@ describe('loading dist/Code.js', () => {
   });
 });
 
+describe('no work at load (every execution loads every file)', () => {
+  /** dist/Code.js loaded into a context whose JSON.parse is counted */
+  function loadCounting() {
+    const { context } = loadBundle({}, []);
+    vm.runInContext(
+      `let parses = 0; const parse = JSON.parse;
+       JSON.parse = function () { parses++; return parse.apply(JSON, arguments); };`,
+      context,
+    );
+    vm.runInContext(CODE, context, { filename: 'Code.js' });
+    return { context, parses: () => vm.runInContext('parses', context) as number };
+  }
+
+  test('loading parses no catalog; the facts a sheet cites parse none; pricing parses it once', () => {
+    const { context, parses } = loadCounting();
+    expect(parses()).toBe(0);
+    expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
+    expect(parses()).toBe(0);
+    expect(vm.runInContext('OPENAI_COST("gpt-4o", 1000000, 1000000)', context)).toBe(12.5);
+    expect(parses()).toBe(1);
+    expect(vm.runInContext('OPENAI_TTS_COST("tts-1", 1000000)', context)).toBe(15);
+    expect(vm.runInContext('OPENAI_PRICE_TABLE("flex")[0][0]', context)).toBe('Model');
+    expect(parses()).toBe(1);
+  });
+
+  test('the catalog travels as JSON text: no object literal of prices to compile at load', () => {
+    // the prices of a row appear inside one string literal, with its JSON quotes unescaped
+    expect(CODE).toMatch(/'\{"schemaVersion":2,"asOf":"2026-09-23","since":"2025-06-26"/);
+    expect(CODE).not.toMatch(/\{input:\d/);
+  });
+});
+
 describe('JSDoc in dist/Code.js', () => {
   /** The /** ... *\/ block that ends right above `function NAME(`, with only whitespace between. */
   function docAbove(name: string): string | null {
