@@ -1,23 +1,25 @@
 // npm run deploy: build (done by the npm script), then clasp push dist/ to the Apps Script
 // project named in .clasp.json. Without a script id it explains the one-time setup instead.
-// `npm run deploy -- --without-vocab` pushes the add-on without dist/Vocab.js (the token
-// vocabularies, ~3.3 MB): every function but OPENAI_TOKENS works without it.
+// `npm run deploy -- --without-vocab` pushes the add-on without the dist/Vocab_*.js files (the
+// token vocabularies, ~3.3 MB in five files of under 1 MB): every function but OPENAI_TOKENS works
+// without them.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { vocabularyFilesIn } from './vocab-files';
 
 const root = resolve(__dirname, '..');
 const clasp = JSON.parse(readFileSync(resolve(root, '.clasp.json'), 'utf8')) as {
   scriptId?: string;
   rootDir?: string;
 };
-const vocab = resolve(root, 'dist/Vocab.js');
+const vocab = vocabularyFilesIn(resolve(root, 'dist'));
 const withoutVocab = process.argv.includes('--without-vocab');
 
-const VOCAB_NOTE = `dist/Vocab.js holds the token vocabularies of OPENAI_TOKENS (about 3.3 MB). If Apps Script
-refuses it for its size, deploy without it: npm run deploy -- --without-vocab
-Every other function works without it; OPENAI_TOKENS then says the vocabulary is not installed.`;
+const VOCAB_NOTE = `The dist/Vocab_*.js files hold the token vocabularies of OPENAI_TOKENS (about 3.3 MB in files
+of under 1 MB each). If Apps Script refuses them, deploy without them: npm run deploy -- --without-vocab
+Every other function works without them; OPENAI_TOKENS then says the vocabulary is not installed.`;
 
 if (!clasp.scriptId) {
   console.error(`No Apps Script project is configured yet (.clasp.json has no scriptId).
@@ -43,13 +45,16 @@ if (clasp.rootDir !== 'dist') {
 }
 
 if (withoutVocab) {
-  // dist/ is generated: the next build writes Vocab.js again
-  rmSync(vocab, { force: true });
+  // dist/ is generated: the next build writes the files again
+  for (const file of vocab) rmSync(file, { force: true });
   console.log(
-    'Pushing without dist/Vocab.js: OPENAI_TOKENS will say the vocabulary is not installed.',
+    'Pushing without the dist/Vocab_*.js files: OPENAI_TOKENS will say the vocabulary is not installed.',
   );
-} else if (existsSync(vocab)) {
-  console.log(`Pushing dist/Vocab.js (${(statSync(vocab).size / 1e6).toFixed(1)} MB).`);
+} else if (vocab.length > 0) {
+  const sizes = vocab.map(
+    (file) => `${basename(file)} ${(statSync(file).size / 1e6).toFixed(2)} MB`,
+  );
+  console.log(`Pushing the token vocabularies: ${sizes.join(', ')}.`);
 }
 
 const result = spawnSync('npx', ['clasp', 'push', '--force'], { cwd: root, stdio: 'inherit' });

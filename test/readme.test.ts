@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
-import { CODE_PATH, loadBundle, VOCAB_PATH } from './support/bundle';
+import { CODE_PATH, loadBundle, VOCAB_PATHS } from './support/bundle';
 import { SPEC_FUNCTIONS } from './support/spec';
 
 interface Example {
@@ -34,7 +34,7 @@ function examples(markdown: string): Example[] {
 const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
 const rows = examples(readme);
 // the whole project, as deployed: Code.js and the token vocabularies of OPENAI_TOKENS
-const { context } = loadBundle({}, [CODE_PATH, VOCAB_PATH]);
+const { context } = loadBundle({}, [CODE_PATH, ...VOCAB_PATHS]);
 // the formulas use only literals, calls and arithmetic, which read the same in JavaScript
 const evaluate = (formula: string) => vm.runInContext(formula.slice(1), context);
 

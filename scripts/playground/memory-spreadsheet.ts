@@ -5,8 +5,8 @@
 // Formula cells show computed values (./formulas.ts), array results spill as in Sheets, and every
 // change recomputes them all (playground scale: a full recalculation is instant).
 
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import vm from 'node:vm';
 import {
   FormulaEngine,
@@ -19,6 +19,7 @@ import {
   type Value,
 } from './formulas';
 import { editText, formatValue, isDateFormat } from './number-format';
+import { vocabularyFilesIn } from '../vocab-files';
 
 export const DIST = resolve(__dirname, '../../dist');
 
@@ -1295,14 +1296,16 @@ export interface Playground {
 }
 
 export const CODE_PATH = resolve(DIST, 'Code.js');
-/** the token vocabularies of OPENAI_TOKENS: a second file of the project, as in Apps Script */
-export const VOCAB_PATH = resolve(DIST, 'Vocab.js');
-let vocabulary: string | null | undefined;
-const vocabularySource = () =>
-  (vocabulary ??= existsSync(VOCAB_PATH) ? readFileSync(VOCAB_PATH, 'utf8') : null);
+/** the token vocabularies of OPENAI_TOKENS: more files of the project, as in Apps Script */
+let vocabulary: { name: string; text: string }[] | undefined;
+const vocabularySources = () =>
+  (vocabulary ??= vocabularyFilesIn(DIST).map((path) => ({
+    name: basename(path),
+    text: readFileSync(path, 'utf8'),
+  })));
 
 /**
- * Loads dist/Code.js (and dist/Vocab.js when built) in a fresh vm context whose only globals are the in-memory services, plus
+ * Loads dist/Code.js (and the dist/Vocab_*.js files when built) in a fresh vm context whose only globals are the in-memory services, plus
  * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known).
  */
 export function createPlayground(
@@ -1314,8 +1317,9 @@ export function createPlayground(
   const HtmlService = expose(new MemoryHtmlService(book));
   const context = vm.createContext({ ...globals, SpreadsheetApp, HtmlService });
   vm.runInContext(code, context, { filename: 'Code.js' });
-  const vocab = vocabularySource();
-  if (vocab !== null) vm.runInContext(vocab, context, { filename: 'Vocab.js' });
+  for (const { name, text } of vocabularySources()) {
+    vm.runInContext(text, context, { filename: name });
+  }
   const fns = context as unknown as Playground['fns'];
   // custom functions are the bundle's top-level OPENAI_* functions, as in Sheets
   book.functions = new Proxy({} as Record<string, CustomFunction>, {

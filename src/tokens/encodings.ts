@@ -10,11 +10,6 @@ export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
 export const DEFAULT_ENCODING: EncodingName = 'o200k_base';
 
-/** The top-level function of dist/Vocab.js whose body (a block comment) holds an encoding's data. */
-export function vocabularyFunctionName(encoding: EncodingName): string {
-  return `sheetsOpenAIPricingVocab_${encoding}_`;
-}
-
 const FAMILIES: [RegExp, EncodingName][] = [
   [
     /^(?:gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-6|o1|o3|o4|gpt-image|gpt-realtime|gpt-audio|codex|chatgpt-4o)(?:[-.]|$)/,

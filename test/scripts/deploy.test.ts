@@ -5,6 +5,13 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 const CLASP = join(ROOT, 'node_modules/.bin/clasp');
+const VOCABULARY_FILES = [
+  'Vocab_cl100k_base_1.js',
+  'Vocab_cl100k_base_2.js',
+  'Vocab_o200k_base_1.js',
+  'Vocab_o200k_base_2.js',
+  'Vocab_o200k_base_3.js',
+];
 
 describe('deployment files', () => {
   test('dist/appsscript.json: V8, exactly the two scopes, exception logging', () => {
@@ -42,17 +49,17 @@ describe('deployment files', () => {
     }
   }
 
-  test('clasp would push exactly Code.js, Sidebar.html, Vocab.js and appsscript.json', () => {
+  test('clasp would push exactly Code.js, Sidebar.html, the vocabulary files and appsscript.json', () => {
     expect(filesToPush()).toEqual([
       'dist/Code.js',
       'dist/Sidebar.html',
-      'dist/Vocab.js',
+      ...VOCABULARY_FILES.map((name) => `dist/${name}`),
       'dist/appsscript.json',
     ]);
   });
 
-  test('without Vocab.js (npm run deploy -- --without-vocab) clasp pushes the other three', () => {
-    expect(filesToPush(['Vocab.js'])).toEqual([
+  test('without the vocabulary files (npm run deploy -- --without-vocab) clasp pushes the other three', () => {
+    expect(filesToPush(VOCABULARY_FILES)).toEqual([
       'dist/Code.js',
       'dist/Sidebar.html',
       'dist/appsscript.json',
@@ -62,7 +69,13 @@ describe('deployment files', () => {
   test('npm run deploy without a script id explains the first-time steps and fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deploy-'));
     try {
-      cpSync(join(ROOT, 'scripts/deploy.ts'), join(dir, 'scripts/deploy.ts'));
+      for (const file of [
+        'scripts/deploy.ts',
+        'scripts/vocab-files.ts',
+        'src/tokens/vocabulary-files.ts',
+      ]) {
+        cpSync(join(ROOT, file), join(dir, file));
+      }
       writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId: '', rootDir: 'dist' }));
       const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/deploy.ts'], {
         cwd: dir,

@@ -1,16 +1,18 @@
-// OPENAI_TOKENS in the BUILT add-on: dist/Code.js and dist/Vocab.js loaded as Apps Script loads a
-// project's files (one bare global scope), counts against tiktoken (its WASM build), and the add-on
-// without Vocab.js.
-import { readFileSync } from 'node:fs';
+// OPENAI_TOKENS in the BUILT add-on: dist/Code.js and the dist/Vocab_*.js files loaded as Apps
+// Script loads a project's files (one bare global scope), counts against tiktoken (its WASM build),
+// the vocabulary split into files of at most 1 MB, and the add-on without (some of) them.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { get_encoding, type Tiktoken } from 'tiktoken';
 import { ENCODINGS, encodingOfFamily } from '../../src/tokens/encodings';
-import { CODE_PATH, loadBundle, VOCAB_PATH } from '../support/bundle';
+import { CODE_PATH, loadBundle, VOCAB_PATHS } from '../support/bundle';
 import { rawCatalog, thrown } from '../support/reference';
 import { tokenCorpus } from '../support/token-corpus';
 
+const DIST = resolve(__dirname, '../../dist');
 const corpus = tokenCorpus();
-const withVocab = loadBundle({}, [CODE_PATH, VOCAB_PATH]).fns;
+const withVocab = loadBundle({}, [CODE_PATH, ...VOCAB_PATHS]).fns;
 const references = Object.fromEntries(ENCODINGS.map((e) => [e, get_encoding(e)])) as Record<
   string,
   Tiktoken
@@ -146,23 +148,68 @@ describe('errors', () => {
   });
 });
 
-describe('the project files in any order, and without Vocab.js', () => {
-  test('Vocab.js loaded before Code.js works the same', () => {
-    const { fns } = loadBundle({}, [VOCAB_PATH, CODE_PATH]);
-    expect(fns.OPENAI_TOKENS('Hello, world!', 'gpt-4')).toBe(
-      tiktokenCount('Hello, world!', 'cl100k_base'),
-    );
-    // the vocabulary functions are private (trailing _) and never called
-    expect(Object.keys(fns).filter((n) => n.startsWith('sheetsOpenAIPricingVocab'))).toEqual([
-      'sheetsOpenAIPricingVocab_o200k_base_',
-      'sheetsOpenAIPricingVocab_cl100k_base_',
+describe('the vocabulary files: split, in any order, optional', () => {
+  const fileName = (path: string) => basename(path);
+
+  test('every file of dist/ is at most 1 MB; the vocabularies are several files', () => {
+    const sizes = readdirSync(DIST).map((name) => [name, statSync(join(DIST, name)).size]);
+    expect(sizes.filter(([, size]) => (size as number) > 1_000_000)).toEqual([]);
+    expect(VOCAB_PATHS.map(fileName)).toEqual([
+      'Vocab_cl100k_base_1.js',
+      'Vocab_cl100k_base_2.js',
+      'Vocab_o200k_base_1.js',
+      'Vocab_o200k_base_2.js',
+      'Vocab_o200k_base_3.js',
     ]);
   });
 
-  test('without Vocab.js OPENAI_TOKENS says the vocabulary is not installed; the rest works', () => {
+  test('nothing is read at load: the first count reads the parts of its own encoding', () => {
+    // record every function whose source is read (the vocabulary's data is its comment)
+    const { context } = loadBundle({}, []);
+    vm.runInContext(
+      `const read = []; const toText = Function.prototype.toString;
+       Function.prototype.toString = function () { read.push(this.name); return toText.call(this); };`,
+      context,
+    );
+    for (const path of [CODE_PATH, ...VOCAB_PATHS]) {
+      vm.runInContext(readFileSync(path, 'utf8'), context);
+    }
+    const read = () => vm.runInContext('read.slice().sort()', context);
+    expect(read()).toEqual([]);
+    expect(context.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
+    expect(read()).toEqual([]);
+    expect(context.OPENAI_TOKENS('Hello, world!', 'gpt-4')).toBe(
+      tiktokenCount('Hello, world!', 'cl100k_base'),
+    );
+    expect(read()).toEqual([
+      'sheetsOpenAIPricingVocab_cl100k_base_1_',
+      'sheetsOpenAIPricingVocab_cl100k_base_2_',
+    ]);
+  });
+
+  test('the files loaded before Code.js and in reverse order work the same', () => {
+    const { fns } = loadBundle({}, [...VOCAB_PATHS].reverse().concat(CODE_PATH));
+    for (const encoding of ENCODINGS) {
+      expect(fns.OPENAI_TOKENS(corpus[7], encoding)).toBe(tiktokenCount(corpus[7], encoding));
+    }
+    // the vocabulary functions are private (trailing _) and never called at load
+    expect(
+      Object.keys(fns)
+        .filter((n) => n.startsWith('sheetsOpenAIPricingVocab'))
+        .sort(),
+    ).toEqual([
+      'sheetsOpenAIPricingVocab_cl100k_base_1_',
+      'sheetsOpenAIPricingVocab_cl100k_base_2_',
+      'sheetsOpenAIPricingVocab_o200k_base_1_',
+      'sheetsOpenAIPricingVocab_o200k_base_2_',
+      'sheetsOpenAIPricingVocab_o200k_base_3_',
+    ]);
+  });
+
+  test('without the files OPENAI_TOKENS says the vocabulary is not installed; the rest works', () => {
     const { fns, context } = loadBundle();
     expect(message(() => fns.OPENAI_TOKENS('Hello'))).toBe(
-      'the o200k_base token vocabulary is not installed: add the file Vocab.js (made by npm run build) to this Apps Script project to count tokens',
+      'the o200k_base token vocabulary is not installed: add the Vocab_o200k_base_*.js files (made by npm run build) to this Apps Script project to count tokens',
     );
     expect(message(() => fns.OPENAI_TOKENS([['a'], ['b']], 'gpt-4'))).toMatch(
       /^row 1: the cl100k_base token vocabulary is not installed.*; 1 more row has an error$/,
@@ -171,6 +218,53 @@ describe('the project files in any order, and without Vocab.js', () => {
     expect(message(() => fns.OPENAI_TOKENS('hi', 'gpt4o'))).toMatch(/^unknown model "gpt4o"/);
     expect(fns.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
     expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
+  });
+
+  test("one encoding's files alone: that encoding counts, the other is not installed", () => {
+    const cl100k = VOCAB_PATHS.filter((p) => fileName(p).startsWith('Vocab_cl100k_base_'));
+    const { fns } = loadBundle({}, [CODE_PATH, ...cl100k]);
+    expect(fns.OPENAI_TOKENS('Hello, world!', 'gpt-4')).toBe(
+      tiktokenCount('Hello, world!', 'cl100k_base'),
+    );
+    expect(message(() => fns.OPENAI_TOKENS('Hello', 'gpt-4o'))).toMatch(
+      /^the o200k_base token vocabulary is not installed/,
+    );
+  });
+
+  test('a missing part is an error that names its file, never a count from part of the vocabulary', () => {
+    for (const missing of [
+      'Vocab_o200k_base_1.js',
+      'Vocab_o200k_base_2.js',
+      'Vocab_o200k_base_3.js',
+    ]) {
+      const { fns } = loadBundle({}, [
+        CODE_PATH,
+        ...VOCAB_PATHS.filter((p) => fileName(p) !== missing),
+      ]);
+      expect([missing, message(() => fns.OPENAI_TOKENS('Hello'))]).toEqual([
+        missing,
+        `the o200k_base token vocabulary is incomplete (${missing} missing or from another build): add all its Vocab_o200k_base_*.js files made by npm run build to this Apps Script project`,
+      ]);
+      // the other encoding is whole
+      expect(fns.OPENAI_TOKENS('Hello', 'gpt-4')).toBe(tiktokenCount('Hello', 'cl100k_base'));
+    }
+  });
+
+  test('a part from a build with another split, or a damaged part, is an error', () => {
+    const [first, second] = VOCAB_PATHS.filter((p) => fileName(p).startsWith('Vocab_cl100k_base_'));
+    const otherSplit = readFileSync(second, 'utf8').replace('return [2, 2,', 'return [2, 3,');
+    const withOtherSplit = loadBundle({}, [CODE_PATH, first]);
+    vm.runInContext(otherSplit, withOtherSplit.context);
+    expect(message(() => withOtherSplit.fns.OPENAI_TOKENS('Hello', 'gpt-4'))).toMatch(
+      /^the cl100k_base token vocabulary is incomplete \(Vocab_cl100k_base_2\.js missing or from another build\)/,
+    );
+    // a line of tokens lost from a part: the count of tokens no longer matches
+    const damaged = readFileSync(second, 'utf8').replace(/\n[^\n]*\n\*\/\}/, '\n*/}');
+    const withDamaged = loadBundle({}, [CODE_PATH, first]);
+    vm.runInContext(damaged, withDamaged.context);
+    expect(message(() => withDamaged.fns.OPENAI_TOKENS('Hello', 'gpt-4'))).toMatch(
+      /^the cl100k_base token vocabulary is damaged \(\d+ tokens, not 100256\)/,
+    );
   });
 });
 

@@ -1,24 +1,28 @@
 // The tokenizer core (src/tokens) against tiktoken (its WASM build, the reference): the same token
 // ids, not only the same counts, on the whole corpus, for both encodings.
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { get_encoding, type Tiktoken } from 'tiktoken';
 import { BytePairEncoder } from '../../src/tokens/bpe';
-import { ENCODINGS, vocabularyFunctionName } from '../../src/tokens/encodings';
+import { vocabularyText } from '../../src/sheets/vocabulary';
+import { ENCODINGS, type EncodingName } from '../../src/tokens/encodings';
 import { PATTERNS } from '../../src/tokens/patterns';
 import { utf8Encode } from '../../src/tokens/utf8';
 import { Vocabulary } from '../../src/tokens/vocabulary';
-import { VOCAB_PATH } from '../support/bundle';
+import { VOCAB_PATHS } from '../support/bundle';
 import { tokenCorpus } from '../support/token-corpus';
 
-const VOCAB_SOURCE = readFileSync(VOCAB_PATH, 'utf8');
 const corpus = tokenCorpus();
 
-/** The data of one encoding in dist/Vocab.js: the block comment of its function. */
-function vocabularyText(encoding: string): string {
-  const head = `function ${vocabularyFunctionName(encoding as never)}() {/*`;
-  const start = VOCAB_SOURCE.indexOf(head);
-  expect(start).toBeGreaterThanOrEqual(0);
-  return VOCAB_SOURCE.slice(start + head.length, VOCAB_SOURCE.indexOf('*/', start));
+/** The built vocabulary files, loaded as Apps Script loads them: one global scope. */
+const scope = vm.createContext({});
+for (const path of VOCAB_PATHS) vm.runInContext(readFileSync(path, 'utf8'), scope);
+
+/** The data of one encoding in the dist/Vocab_*.js files, read as the add-on reads it. */
+function vocabularyOf(encoding: EncodingName): string {
+  const found = vocabularyText(encoding, scope);
+  expect(found).not.toBeNull();
+  return found!.text;
 }
 
 describe.each(ENCODINGS)('%s', (encoding) => {
@@ -27,7 +31,7 @@ describe.each(ENCODINGS)('%s', (encoding) => {
   let encoder: BytePairEncoder;
   beforeAll(() => {
     reference = get_encoding(encoding);
-    vocabulary = new Vocabulary(vocabularyText(encoding));
+    vocabulary = new Vocabulary(vocabularyOf(encoding));
     encoder = new BytePairEncoder(vocabulary, PATTERNS[encoding]);
   });
   afterAll(() => reference.free());
