@@ -48,16 +48,33 @@ export interface Lookups {
   computeRow: (cells: unknown[]) => unknown;
 }
 
+/** model name → its prices and rates in one (tier, day); null: it cannot be priced there */
+type ModelPrices = Map<string, Priced | null>;
+
+/** cache sizes: a usage export repeats a few models, tiers and days; a pathological column
+ * (a new date on every row) must not grow them without bound */
+const MODELS_PER_TIER_DAY = 1000;
+const TIER_DAYS = 4096;
+
+/** equal to no cell value (an omitted argument is undefined) */
+const NOT_READ = {};
+
 /**
  * The pricing of one call's rows. A class, not closures made per call: V8 optimises its methods
  * once for every call (a closure is a new call target each time, which deoptimises the loop).
  */
 class ColumnPricer {
-  private lastTier: unknown = undefined;
-  private lastDate: unknown = undefined;
-  /** a usage export repeats a few (model, tier, day) triples: each is looked up once, also one
-   * that cannot be priced (null: an unknown model, a tier or day the model lacks, a bad date) */
-  private readonly byModel = new Map<string, Priced | null>();
+  /** the last row's tier and date cells, and the prices for them: a column of one tier and one
+   * date (the common case) costs one comparison per row */
+  private lastTier: unknown = NOT_READ;
+  private lastDate: unknown = NOT_READ;
+  private current: ModelPrices | null = null;
+  private tier: TierId = 'standard';
+  private day: Day | null = null;
+  /** every (tier, day) met so far → its model prices, so that mixed tiers (or days) from row to
+   * row look each (model, tier, day) up once: tier → day (null: current prices) → model prices */
+  private readonly byTierDay = new Map<TierId, Map<Day | null, ModelPrices>>();
+  private tierDays = 0;
   firstError = '';
   /** the last priced row's cost: a field, so a double needs no new heap number per row */
   cost = 0;
@@ -73,12 +90,38 @@ class ColumnPricer {
     return column ? column[r][0] : this.args[k];
   }
 
-  private lookUp(name: string, tierCell: unknown, dateCell: unknown): Priced | null {
+  /** The model prices of a (tier cell, date cell) pair; null when the tier or date is bad. */
+  private pricesFor(tierCell: unknown, dateCell: unknown): ModelPrices | null {
+    let tier: TierId;
+    let day: Day | null;
+    try {
+      tier = this.lookups.tierOf(tierCell);
+      day = this.lookups.dayOf(dateCell);
+    } catch {
+      return null; // the general path words it
+    }
+    this.tier = tier;
+    this.day = day;
+    let days = this.byTierDay.get(tier);
+    if (!days) this.byTierDay.set(tier, (days = new Map()));
+    let prices = days.get(day);
+    if (!prices) {
+      prices = new Map();
+      if (this.tierDays < TIER_DAYS) {
+        days.set(day, prices);
+        this.tierDays++;
+      }
+    }
+    return prices;
+  }
+
+  /** A model's prices and rates in the current tier on the current day. */
+  private lookUp(name: string): Priced | null {
     const found = this.lookups.find(name);
     if (!found) return null;
     try {
-      const priced = pricesOn(found, this.lookups.dayOf(dateCell));
-      return { priced, rates: billingRates(priced, this.lookups.tierOf(tierCell)) };
+      const priced = pricesOn(found, this.day);
+      return { priced, rates: billingRates(priced, this.tier) };
     } catch {
       return null; // the general path words it
     }
@@ -116,12 +159,14 @@ class ColumnPricer {
     if (tierCell !== this.lastTier || dateCell !== this.lastDate) {
       this.lastTier = tierCell;
       this.lastDate = dateCell;
-      this.byModel.clear();
+      this.current = this.pricesFor(tierCell, dateCell);
     }
-    let found = this.byModel.get(modelCell);
+    const prices = this.current;
+    if (prices === null) return BAD;
+    let found = prices.get(modelCell);
     if (found === undefined) {
-      found = this.lookUp(modelCell, tierCell, dateCell);
-      if (this.byModel.size < 1000) this.byModel.set(modelCell, found);
+      found = this.lookUp(modelCell);
+      if (prices.size < MODELS_PER_TIER_DAY) prices.set(modelCell, found);
     }
     if (found === null) return BAD;
     const { priced, rates } = found;
