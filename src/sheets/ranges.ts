@@ -3,6 +3,7 @@
 // first bad cell by its row within the range plus how many more rows are bad.
 
 import { PricingError } from '../pricing/errors';
+import { CHECK_EVERY_ROWS, startDeadline } from './deadline';
 
 export type Grid = unknown[][];
 
@@ -87,9 +88,16 @@ function isBlankCell(value: unknown): boolean {
 
 /**
  * Calls `compute` once per cell position with that position's arguments (a reused buffer) and
- * returns a scalar, or a grid of the ranges' shape. `compute` throws to report a bad cell.
+ * returns a scalar, or a grid of the ranges' shape. `compute` throws to report a bad cell. Past
+ * the range time limit (./deadline.ts) it throws "split the range (rows 1–N took too long)"; the
+ * clock is read every `cellsPerCheck` cells (fewer for a `compute` that can take long per cell).
  */
-export function mapCells(names: string[], args: unknown[], compute: CellFunction): unknown {
+export function mapCells(
+  names: string[],
+  args: unknown[],
+  compute: CellFunction,
+  cellsPerCheck = CHECK_EVERY_ROWS,
+): unknown {
   let shape: Shape;
   try {
     shape = shapeOf(names, args);
@@ -114,7 +122,9 @@ export function mapCells(names: string[], args: unknown[], compute: CellFunction
   const out: unknown[][] = new Array(rows);
   let firstError = '';
   let errors = 0;
+  const deadline = startDeadline({ every: Math.floor(cellsPerCheck / Math.max(cols, 1)) });
   for (let r = 0; r < rows; r++) {
+    deadline.check(r);
     const line: unknown[] | null = cols === 1 ? null : new Array(cols);
     for (let c = 0; c < cols; c++) {
       let blank = true;

@@ -12,6 +12,7 @@ import type { Day } from '../../pricing/dates';
 import { pricesOn, type PricedTiers, type TokenModel } from '../../pricing/models';
 import { billingRates, type TokenRates } from '../../pricing/tiers';
 import { isBlank } from '../cells';
+import { startDeadline } from '../deadline';
 import { rangeError } from '../ranges';
 
 type Column = unknown[][] | null;
@@ -217,7 +218,9 @@ export function tokenCostColumns(args: unknown[], lookups: Lookups): unknown[][]
   const pricer = new ColumnPricer(columns, args, lookups);
   const out: unknown[][] = new Array(rows);
   let errors = 0; // a local, not a field: the loop's optimised code needs no feedback for it
+  const deadline = startDeadline();
   for (let r = 0; r < rows; r++) {
+    deadline.check(r);
     let blank = true;
     for (let k = 0; k < ranged.length; k++) {
       if (!isBlank(ranged[k][r][0])) {

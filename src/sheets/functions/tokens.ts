@@ -28,6 +28,9 @@ function cellText(value: unknown): string {
   throw new PricingError(`text is ${String(value)}, not text`);
 }
 
+/** A cell can hold 50,000 characters (milliseconds to count): read the clock every few cells. */
+const CELLS_PER_CHECK = 16;
+
 /** Model cells repeat (often one scalar): resolve each spelling once per call. */
 function encodingReader(): (value: unknown) => EncodingName {
   const seen = new Map<string, EncodingName>();
@@ -56,11 +59,16 @@ function encodingReader(): (value: unknown) => EncodingName {
  */
 export function OPENAI_TOKENS(text: unknown, model?: unknown): unknown {
   const encodingOf = encodingReader();
-  return mapCells(['text', 'model'], [text, model], (cells) => {
-    const encoding = encodingOf(cells[1]);
-    const value = cellText(cells[0]);
-    return value === '' ? '' : encoderFor(encoding).count(value);
-  });
+  return mapCells(
+    ['text', 'model'],
+    [text, model],
+    (cells) => {
+      const encoding = encodingOf(cells[1]);
+      const value = cellText(cells[0]);
+      return value === '' ? '' : encoderFor(encoding).count(value);
+    },
+    CELLS_PER_CHECK,
+  );
 }
 
 /** Server call of the sidebar's token counter: the tokens of a pasted text for a model. */
