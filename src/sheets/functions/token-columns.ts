@@ -49,33 +49,47 @@ export interface Lookups {
   computeRow: (cells: unknown[]) => unknown;
 }
 
-/** model name → its prices and rates in one (tier, day); null: it cannot be priced there */
-type ModelPrices = Map<string, Priced | null>;
+/** The prices of the models met so far in one tier on one day (null day: current prices). */
+interface TierDay {
+  tier: TierId;
+  day: Day | null;
+  /** model name → its prices and rates; null: it cannot be priced in this tier on this day */
+  models: Map<string, Priced | null>;
+}
 
-/** cache sizes: a usage export repeats a few models, tiers and days; a pathological column
- * (a new date on every row) must not grow them without bound */
-const MODELS_PER_TIER_DAY = 1000;
-const TIER_DAYS = 4096;
+/** cache sizes: a usage export repeats a few models, tiers and days; a pathological column (a new
+ * spelling or date on every row) must not grow them without bound */
+const CACHE_LIMIT = 1000;
 
 /** equal to no cell value (an omitted argument is undefined) */
 const NOT_READ = {};
 
+/** Map.set unless the map is full (a look-up then just is not remembered). */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size < CACHE_LIMIT) map.set(key, value);
+  return value;
+}
+
 /**
  * The pricing of one call's rows. A class, not closures made per call: V8 optimises its methods
  * once for every call (a closure is a new call target each time, which deoptimises the loop).
+ *
+ * Prices are cached per (model, tier, day), so a tier or date column that changes from row to row
+ * looks each combination up once. The last row's date and tier cells are compared first: a column
+ * of one tier and one date (the common case) costs one comparison per row; a tier changing row by
+ * row costs one Map look-up of the tier cell as typed.
  */
 class ColumnPricer {
-  /** the last row's tier and date cells, and the prices for them: a column of one tier and one
-   * date (the common case) costs one comparison per row */
-  private lastTier: unknown = NOT_READ;
   private lastDate: unknown = NOT_READ;
-  private current: ModelPrices | null = null;
-  private tier: TierId = 'standard';
+  private lastTier: unknown = NOT_READ;
+  /** the tier cells (as typed) met on the last row's day; null: that date cell is bad */
+  private tierCells: Map<unknown, TierDay | null> | null = null;
+  /** the last row's tier and day; null: its tier or date cell is bad */
+  private current: TierDay | null = null;
   private day: Day | null = null;
-  /** every (tier, day) met so far → its model prices, so that mixed tiers (or days) from row to
-   * row look each (model, tier, day) up once: tier → day (null: current prices) → model prices */
-  private readonly byTierDay = new Map<TierId, Map<Day | null, ModelPrices>>();
-  private tierDays = 0;
+  /** day → the tier cells met on it, and day → tier → its prices: shared by spellings of a tier */
+  private readonly tierCellsByDay = new Map<Day | null, Map<unknown, TierDay | null>>();
+  private readonly tierDays = new Map<Day | null, Map<TierId, TierDay>>();
   firstError = '';
   /** the last priced row's cost: a field, so a double needs no new heap number per row */
   cost = 0;
@@ -91,38 +105,41 @@ class ColumnPricer {
     return column ? column[r][0] : this.args[k];
   }
 
-  /** The model prices of a (tier cell, date cell) pair; null when the tier or date is bad. */
-  private pricesFor(tierCell: unknown, dateCell: unknown): ModelPrices | null {
-    let tier: TierId;
+  /** The tier cells met on the date cell's day; null when the date is bad. */
+  private tierCellsOn(dateCell: unknown): Map<unknown, TierDay | null> | null {
     let day: Day | null;
     try {
-      tier = this.lookups.tierOf(tierCell);
       day = this.lookups.dayOf(dateCell);
     } catch {
       return null; // the general path words it
     }
-    this.tier = tier;
     this.day = day;
-    let days = this.byTierDay.get(tier);
-    if (!days) this.byTierDay.set(tier, (days = new Map()));
-    let prices = days.get(day);
-    if (!prices) {
-      prices = new Map();
-      if (this.tierDays < TIER_DAYS) {
-        days.set(day, prices);
-        this.tierDays++;
-      }
-    }
-    return prices;
+    return this.tierCellsByDay.get(day) ?? remember(this.tierCellsByDay, day, new Map());
   }
 
-  /** A model's prices and rates in the current tier on the current day. */
-  private lookUp(name: string): Priced | null {
+  /** The prices of the tier cell's tier on the current day; null when the tier is bad. */
+  private tierDayOf(tierCell: unknown, tierCells: Map<unknown, TierDay | null>): TierDay | null {
+    const known = tierCells.get(tierCell);
+    if (known !== undefined) return known;
+    let tier: TierId;
+    try {
+      tier = this.lookups.tierOf(tierCell);
+    } catch {
+      return remember(tierCells, tierCell, null); // the general path words it
+    }
+    const day = this.day;
+    const tiers = this.tierDays.get(day) ?? remember(this.tierDays, day, new Map());
+    const tierDay = tiers.get(tier) ?? remember(tiers, tier, { tier, day, models: new Map() });
+    return remember(tierCells, tierCell, tierDay);
+  }
+
+  /** A model's prices and rates in a tier on a day. */
+  private lookUp(name: string, { tier, day }: TierDay): Priced | null {
     const found = this.lookups.find(name);
     if (!found) return null;
     try {
-      const priced = pricesOn(found, this.day);
-      return { priced, rates: billingRates(priced, this.tier) };
+      const priced = pricesOn(found, day);
+      return { priced, rates: billingRates(priced, tier) };
     } catch {
       return null; // the general path words it
     }
@@ -157,18 +174,20 @@ class ColumnPricer {
     }
     const tierCell = this.cell(3, r);
     const dateCell = this.cell(5, r);
-    if (tierCell !== this.lastTier || dateCell !== this.lastDate) {
-      this.lastTier = tierCell;
+    if (dateCell !== this.lastDate) {
       this.lastDate = dateCell;
-      this.current = this.pricesFor(tierCell, dateCell);
+      this.tierCells = this.tierCellsOn(dateCell);
+      this.lastTier = NOT_READ;
     }
-    const prices = this.current;
-    if (prices === null) return BAD;
-    let found = prices.get(modelCell);
-    if (found === undefined) {
-      found = this.lookUp(modelCell);
-      if (prices.size < MODELS_PER_TIER_DAY) prices.set(modelCell, found);
+    if (tierCell !== this.lastTier) {
+      this.lastTier = tierCell;
+      this.current = this.tierCells && this.tierDayOf(tierCell, this.tierCells);
     }
+    const current = this.current;
+    if (current === null) return BAD;
+    let found = current.models.get(modelCell);
+    if (found === undefined)
+      found = remember(current.models, modelCell, this.lookUp(modelCell, current));
     if (found === null) return BAD;
     const { priced, rates } = found;
     let billed: Omit<TokenRates, 'longContext'> = rates;
