@@ -36,17 +36,17 @@ interface Period extends PricedTiers {
 
 /** A token-priced model as the cost functions see it: its price periods, oldest first. */
 export interface TokenModel {
-  name: string;
-  sectionId: SectionId;
+  readonly name: string;
+  readonly sectionId: SectionId;
   /** the row that names the model (the text row for a model with a flex row too) */
-  row: TokenRow;
+  readonly row: TokenRow;
   /** fine-tuned inference rates (an ft: id) */
-  fineTuned: boolean;
-  released: Day | null;
-  retired: Day | null;
-  periods: Period[];
+  readonly fineTuned: boolean;
+  readonly released: Day | null;
+  readonly retired: Day | null;
+  readonly periods: readonly Period[];
   /** extra rows merged into the periods (a text model's flex row) */
-  extraRows: TokenRow[];
+  readonly extraRows: readonly TokenRow[];
 }
 
 export interface PerUnitModel {
@@ -142,24 +142,44 @@ export interface ModelIndex {
 
 const dayOrNull = (iso: string | undefined): Day | null => (iso ? catalogDay(iso) : null);
 
-function tokenModel(
-  sectionId: SectionId,
-  row: TokenRow,
-  catalog: Catalog,
-  fineTuned = false,
-): TokenModel {
-  const model: TokenModel = {
-    name: row.model,
-    sectionId,
-    row,
-    fineTuned,
-    released: dayOrNull(row.released),
-    retired: dayOrNull(row.retired),
-    periods: [],
-    extraRows: [],
-  };
-  mergePeriods(model, catalog);
-  return model;
+/**
+ * A model of the index. Indexing a domain only names its rows: the days and merged periods of a
+ * model are worked out the first time it is priced (a custom-function cell usually prices one or
+ * two models of the dozens its domain indexes).
+ */
+class CatalogTokenModel implements TokenModel {
+  readonly extraRows: TokenRow[] = [];
+  private merged: Period[] | null = null;
+  private releasedDay: Day | null | undefined = undefined;
+  private retiredDay: Day | null | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly sectionId: SectionId,
+    readonly row: TokenRow,
+    private readonly catalog: Catalog,
+    readonly fineTuned = false,
+  ) {}
+
+  get released(): Day | null {
+    if (this.releasedDay === undefined) this.releasedDay = dayOrNull(this.row.released);
+    return this.releasedDay;
+  }
+
+  get retired(): Day | null {
+    if (this.retiredDay === undefined) this.retiredDay = dayOrNull(this.row.retired);
+    return this.retiredDay;
+  }
+
+  get periods(): Period[] {
+    return (this.merged ??= mergePeriods(this, this.catalog));
+  }
+
+  /** A row whose tiers are this model's too (a text model's flex row). */
+  addRow(row: TokenRow): void {
+    this.extraRows.push(row);
+    this.merged = null;
+  }
 }
 
 /** The catalog's days repeat (every page row starts on 2025-06-26): parse each once. */
@@ -171,22 +191,21 @@ function catalogDay(iso: string): Day {
 }
 
 /** The model's periods: every day one of its rows' prices changes, with all its rows' tiers then. */
-function mergePeriods(model: TokenModel, catalog: Catalog): void {
+function mergePeriods(model: TokenModel, catalog: Catalog): Period[] {
   const longContextAbove = catalog.longContext.aboveInputTokens;
   if (model.extraRows.length === 0) {
     // one row (most models): its periods as they are
-    model.periods = model.row.periods.map((p) => ({
+    return model.row.periods.map((p) => ({
       from: catalogDay(p.from),
       name: model.name,
       tiers: { ...p.tiers },
       rates: {},
       longContextAbove,
     }));
-    return;
   }
   const rows = [model.row, ...model.extraRows];
   const days = [...new Set(rows.flatMap((r) => r.periods.map((p) => p.from)))].sort();
-  model.periods = days.map((from) => {
+  return days.map((from) => {
     const tiers: Partial<Record<TierId, TokenPrices>> = {};
     for (const row of rows) {
       let inForce: TokenRow['periods'][number] | undefined;
@@ -198,13 +217,13 @@ function mergePeriods(model: TokenModel, catalog: Catalog): void {
 }
 
 function addTokenRows(
-  index: NameIndex<TokenModel>,
+  index: NameIndex<CatalogTokenModel>,
   catalog: Catalog,
   ...ids: SectionId[]
-): NameIndex<TokenModel> {
+): NameIndex<CatalogTokenModel> {
   for (const id of ids) {
     for (const row of section<'tokens'>(catalog, id).rows) {
-      const model = tokenModel(id, row, catalog);
+      const model = new CatalogTokenModel(row.model, id, row, catalog);
       index.add(row.model, model, row.datedSnapshots);
       index.add(row.snapshot, model);
       for (const alias of row.aliases ?? []) index.add(alias, model);
@@ -213,7 +232,7 @@ function addTokenRows(
   return index;
 }
 
-function textIndex(catalog: Catalog): NameIndex<TokenModel> {
+function textIndex(catalog: Catalog): NameIndex<CatalogTokenModel> {
   const text = addTokenRows(
     new NameIndex(),
     catalog,
@@ -227,8 +246,7 @@ function textIndex(catalog: Catalog): NameIndex<TokenModel> {
   for (const row of section<'tokens'>(catalog, 'flex').rows) {
     const model = text.byKey.get(nameKey(row.model));
     if (!model) throw new Error(`flex row ${row.model} has no text-token row`);
-    model.extraRows.push(row);
-    mergePeriods(model, catalog);
+    model.addRow(row);
   }
   return text;
 }
@@ -253,9 +271,7 @@ function fineTuningIndexes(catalog: Catalog): Pick<ModelIndex, 'fineTuned' | 'tr
   }
   const suffix = (row: FineTuningRow) => (row.variant ? ` with ${row.variant}` : '');
   for (const row of section<'fine_tuning'>(catalog, 'fine_tuning').rows) {
-    const model = tokenModel('fine_tuning', row, catalog, true);
-    model.name = `ft:${row.model}`;
-    for (const p of model.periods) p.name = model.name;
+    const model = new CatalogTokenModel(`ft:${row.model}`, 'fine_tuning', row, catalog, true);
     fineTuned.add(row.model, model);
     training.add(row.model, row);
     for (const other of pairs.get(nameKey(row.baseModel)) ?? []) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { bundleCatalog, isBundled } from '../../src/pricing/bundled-catalog';
 import type { Catalog } from '../../src/pricing/catalog';
 import { lazyCatalog } from '../../src/pricing/data';
-import { buildModelIndex } from '../../src/pricing/models';
+import { buildModelIndex, pricesOn } from '../../src/pricing/models';
 import { CATALOG_PATH } from '../support/reference';
 
 const fullCatalog = (): Catalog => JSON.parse(readFileSync(CATALOG_PATH, 'utf8'));
@@ -146,6 +146,32 @@ describe('the model index builds each domain on first use', () => {
     const index = buildModelIndex(catalog);
     expect(lookUp(index)).toBeDefined();
     expect([...read].sort()).toEqual(sections);
+  });
+
+  test("indexing names the rows only: a model's periods are worked out when it is first priced", () => {
+    const catalog = fullCatalog();
+    const periodsRead: string[] = [];
+    for (const section of catalog.sections) {
+      const rows = section.rows as { model: string }[];
+      rows.forEach((row, k) => {
+        rows[k] = new Proxy(row, {
+          get: (target, key, receiver) => {
+            if (key === 'periods') periodsRead.push(`${section.id}:${target.model}`);
+            return Reflect.get(target, key, receiver);
+          },
+        });
+      });
+    }
+    const index = buildModelIndex(catalog);
+    const model = index.text.get('o4-mini')!;
+    expect(periodsRead).toEqual([]);
+    const current = pricesOn(model, null);
+    // o4-mini's text row and its flex row
+    expect([...new Set(periodsRead)].sort()).toEqual(['flex:o4-mini', 'text:o4-mini']);
+    expect(Object.keys(current.tiers).sort()).toEqual(['batch', 'flex', 'priority', 'standard']);
+    periodsRead.length = 0;
+    expect(pricesOn(model, null)).toBe(current);
+    expect(periodsRead).toEqual([]);
   });
 
   test('fine-tuned ids and training prices are built together, once', () => {
