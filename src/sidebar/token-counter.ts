@@ -1,6 +1,7 @@
 // The calculator's token counter: paste a typical prompt, count its tokens exactly for the chosen
 // model and use the count as the input tokens, so the cost shown is that of one such request. The
-// server counts (countTokens): the vocabularies live in its Vocab.js, far too big for the sidebar.
+// server counts (countTokens): the vocabularies live in its Vocab_*.js files, far too big for the
+// sidebar.
 // The counter builds its own elements beside the calculator's input field.
 
 import { callServer, errorMessage } from './server';

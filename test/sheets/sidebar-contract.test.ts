@@ -15,7 +15,7 @@ test('server results are what the client expects', () => {
   const seen: ClientInserted = inserted;
   expect(data.sections.length).toBeGreaterThan(0);
   expect(seen.range).toBe('A1');
-  // types only: without Vocab.js loaded a call would throw
+  // types only: without the Vocab files loaded a call would throw
   const counted: (text: string, model: string) => TokenCount = countTokens;
   expect(typeof counted).toBe('function');
 });

@@ -1,6 +1,6 @@
 // The calculator's token counter in a real Chromium, in the playground (set-up as in
-// playground.browser.test.ts): a pasted prompt is counted on the server (dist/Code.js with
-// dist/Vocab.js) with the chosen model's encoding, and the count becomes the input tokens; an
+// playground.browser.test.ts): a pasted prompt is counted on the server (dist/Code.js with the
+// dist/Vocab_*.js files) with the chosen model's encoding, and the count becomes the input tokens; an
 // error shows in the counter's status and leaves the input tokens alone.
 import { get_encoding } from 'tiktoken';
 import { usePlayground } from '../support/browser';

@@ -1,5 +1,6 @@
 // Token counts of text, with OpenAI's own tokenizers (o200k_base, cl100k_base): the vocabulary is
-// read from dist/Vocab.js on the first count (see ../vocabulary.ts), so no other function pays for it.
+// read from the dist/Vocab_*.js files on the first count (see ../vocabulary.ts), so no other
+// function pays for it.
 
 import { PricingError } from '../../pricing/errors';
 import { DEFAULT_ENCODING, type EncodingName, encodingFor } from '../../tokens/encodings';
