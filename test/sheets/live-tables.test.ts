@@ -100,15 +100,18 @@ test('"Refresh prices" brings every live table, forecast and as-of cell up to da
   expect(before).toMatchObject({ asOf: CATALOG.asOf, input: 2 });
 
   // the add-on is updated: new snapshot date, gpt-4.1 input $2 → $3 in its latest dated prices
-  // (the bundle's catalog, edited: each model lists its prices by date, the last one is today's)
+  // (the bundle's catalog, edited: it travels as JSON text beside its as-of date; each model lists
+  // its prices by date, the last one is today's)
   const code = readFileSync(CODE_PATH, 'utf8');
-  const period = String.raw`\{\$?\w+:"[\d-]+",\$?\w+:\{[^{}]*\}\}`;
+  const period = String.raw`\{"from":"[\d-]+","tiers":\{(?:[^{}]|\{[^{}]*\})*\}\}`;
   const latestInput = new RegExp(
-    String.raw`("gpt-4\.1",\$?\w+:"gpt-4\.1-2025-04-14",\$?\w+:\[(?:${period},)*` +
-      String.raw`\{\$?\w+:"[\d-]+",\$?\w+:\{\$?\w+:\[)2,(?=[^{}]*\}\}\])`,
+    String.raw`("model":"gpt-4\.1","snapshot":"gpt-4\.1-2025-04-14","periods":\[(?:${period},)*` +
+      String.raw`\{"from":"[\d-]+","tiers":\{"standard":\{"input":)2,(?=[^{}]*\}(?:,"\w+":\{[^{}]*\})*\}\}\])`,
   );
   expect(code).toMatch(latestInput);
-  const updated = code.replace(`:"${CATALOG.asOf}"`, ':"2099-01-01"').replace(latestInput, '$13,');
+  const asOf = new RegExp(String.raw`(\basOf"?:)"${CATALOG.asOf}"`, 'g');
+  expect(code.match(asOf)).toHaveLength(2); // beside the text, and in it
+  const updated = code.replace(asOf, '$1"2099-01-01"').replace(latestInput, '$13,');
   const next = createPlayground(updated);
   expect(next.fns.OPENAI_PRICE('gpt-4.1')).toBe(3);
   expect(next.fns.OPENAI_PRICES_AS_OF()).toBe('2099-01-01');
