@@ -181,7 +181,12 @@ class ColumnPricer {
     }
     if (tierCell !== this.lastTier) {
       this.lastTier = tierCell;
-      this.current = this.tierCells && this.tierDayOf(tierCell, this.tierCells);
+      const tierCells = this.tierCells;
+      // the look-up inline: a tier changing row by row finds its spelling here on almost every row
+      this.current =
+        tierCells === null
+          ? null
+          : (tierCells.get(tierCell) ?? this.tierDayOf(tierCell, tierCells));
     }
     const current = this.current;
     if (current === null) return BAD;
