@@ -31,14 +31,22 @@ function median(values: number[]): number {
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
-function timeRounds(rounds: number, run: () => void): number[] {
+type Clock = () => number;
+const wallClock: Clock = () => performance.now();
+/** CPU time of this process in ms: steadier than wall time on a machine shared with other jobs */
+const cpuClock: Clock = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function timeRounds(rounds: number, run: () => void, clock = wallClock): number[] {
   const times: number[] = [];
   for (let k = 0; k < rounds; k++) {
     // each round starts from a clean heap, like a fresh custom-function execution
     collectGarbage?.();
-    const start = performance.now();
+    const start = clock();
     run();
-    times.push(performance.now() - start);
+    times.push(clock() - start);
   }
   return times;
 }
@@ -67,10 +75,10 @@ function interleavedMins(rounds: number, runs: (() => void)[]): number[] {
 }
 
 /** Each run's times over interleaved rounds. */
-function interleaved(rounds: number, runs: (() => void)[]): number[][] {
+function interleaved(rounds: number, runs: (() => void)[], clock = wallClock): number[][] {
   const times: number[][] = runs.map(() => []);
   for (let k = 0; k < rounds; k++) {
-    runs.forEach((run, j) => times[j].push(timeRounds(1, run)[0]));
+    runs.forEach((run, j) => times[j].push(timeRounds(1, run, clock)[0]));
   }
   return times;
 }
@@ -154,10 +162,9 @@ async function main(): Promise<void> {
     global.OPENAI_COST(columns.model, columns.input, columns.output, tier, columns.cached);
   for (let k = 0; k < 3; k++) tierCall(tiers.mixed)();
   // medians, not minimums: a ratio of two minimums swings with one lucky round
-  const [oneTierMs, mixedTierMs] = interleaved(TIER_ROUNDS, [
-    tierCall(tiers.one),
-    tierCall(tiers.mixed),
-  ]).map(median);
+  const tierRuns = [tierCall(tiers.one), tierCall(tiers.mixed)];
+  const [oneTierMs, mixedTierMs] = interleaved(TIER_ROUNDS, tierRuns).map(median);
+  const [oneTierCpu, mixedTierCpu] = interleaved(TIER_ROUNDS, tierRuns, cpuClock).map(median);
   const bad = badModelColumns(ROWS);
   const errorCall = (model: unknown[][]) => () => {
     try {
@@ -192,11 +199,12 @@ async function main(): Promise<void> {
   );
   console.log(`${'dist/ files (each at most 1 MB)'.padEnd(44)} ${files.join(', ')}`);
   console.log(
-    `${'100,000 rows, tier column: one tier'.padEnd(44)} ${oneTierMs.toFixed(1)} ms (median of ${TIER_ROUNDS} interleaved rounds)`,
+    `${'100,000 rows, tier column: one tier'.padEnd(44)} ${oneTierMs.toFixed(1)} ms, CPU ${oneTierCpu.toFixed(1)} ms (medians of ${TIER_ROUNDS} interleaved rounds)`,
   );
   const ratio = mixedTierMs / oneTierMs;
+  const cpuRatio = mixedTierCpu / oneTierCpu;
   console.log(
-    `${'  tier changing row by row'.padEnd(44)} ${mixedTierMs.toFixed(1)} ms (${ratio.toFixed(2)}× one tier; target ≤ ${MIXED_TIER_TARGET}×: ${ratio <= MIXED_TIER_TARGET ? 'met' : 'MISSED'})`,
+    `${'  tier changing row by row'.padEnd(44)} ${mixedTierMs.toFixed(1)} ms (${ratio.toFixed(2)}× one tier), CPU ${mixedTierCpu.toFixed(1)} ms (${cpuRatio.toFixed(2)}×); target ≤ ${MIXED_TIER_TARGET}×: ${Math.max(ratio, cpuRatio) <= MIXED_TIER_TARGET ? 'met' : 'MISSED'}`,
   );
   console.log(
     `${'100,000 rows, good vs every row bad'.padEnd(44)} min of ${ROUNDS} interleaved rounds:`,
