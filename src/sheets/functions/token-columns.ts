@@ -99,7 +99,7 @@ class ColumnPricer {
       inputTokens < 0 ||
       outputTokens < 0 ||
       cachedTokens < 0 ||
-      requests <= 0 ||
+      requests < 1 ||
       cacheWriteTokens < 0 ||
       cachedTokens + cacheWriteTokens > inputTokens
     ) {
