@@ -29,6 +29,7 @@ import { parseTier } from '../../pricing/tiers';
 import { resolveTool } from '../../pricing/tools';
 import { optionalText, quantity as readQuantity, requiredText } from '../cells';
 import { dayReader } from '../dates';
+import { memoized } from '../memo';
 import { mapCells } from '../ranges';
 import { tokenCostColumns } from './token-columns';
 
@@ -228,18 +229,18 @@ export function OPENAI_IMAGE_COST(
   size: unknown,
   images?: unknown,
 ): unknown {
-  return mapCells(
-    ['model', 'quality', 'size', 'images'],
-    [model, quality, size, images],
-    (cells) => {
-      const found = resolveImageModel(requiredText(cells[0], 'model'));
-      const price = imagePrice(
-        found,
+  // model, quality and size repeat down a column: look each triple up once, its error too
+  const priceOf = memoized(
+    (cells) =>
+      imagePrice(
+        resolveImageModel(requiredText(cells[0], 'model')),
         requiredText(cells[1], 'quality'),
         requiredText(cells[2], 'size'),
-      );
-      return unitCost(price, readQuantity(cells[3], 'images', 1));
-    },
+      ),
+    [0, 1, 2],
+  );
+  return mapCells(['model', 'quality', 'size', 'images'], [model, quality, size, images], (cells) =>
+    unitCost(priceOf(cells), readQuantity(cells[3], 'images', 1)),
   );
 }
 
@@ -306,8 +307,12 @@ export function OPENAI_TRAINING_COST(model: unknown, quantity: unknown): unknown
  * @customfunction
  */
 export function OPENAI_TOOL_COST(tool: unknown, quantity: unknown, model?: unknown): unknown {
-  return mapCells(['tool', 'quantity', 'model'], [tool, quantity, model], (cells) => {
-    const row = resolveTool(requiredText(cells[0], 'tool'), optionalText(cells[2], 'model'));
-    return toolCost(row, readQuantity(cells[1], 'quantity'));
-  });
+  // tool and model repeat down a column: resolve each pair once, its error too
+  const toolRow = memoized(
+    (cells) => resolveTool(requiredText(cells[0], 'tool'), optionalText(cells[2], 'model')),
+    [0, 2],
+  );
+  return mapCells(['tool', 'quantity', 'model'], [tool, quantity, model], (cells) =>
+    toolCost(toolRow(cells), readQuantity(cells[1], 'quantity')),
+  );
 }
