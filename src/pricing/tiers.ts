@@ -4,7 +4,7 @@
 import type { TierId, TokenPrices } from './catalog';
 import { TIER_IDS } from './catalog';
 import { PricingError } from './errors';
-import { quote, shown } from './show';
+import { named } from './show';
 import type { PricedTiers } from './models';
 import type { TokenRates } from './rates';
 
@@ -27,8 +27,7 @@ export function parseTier(value: unknown): TierId {
     if (key === '') return 'standard';
     if ((TIER_IDS as readonly string[]).includes(key)) return key as TierId;
   }
-  const text = typeof value === 'string' ? quote(value) : shown(value).replace(/^the number /, '');
-  throw new PricingError(`unknown tier ${text} (use ${TIER_LIST})`);
+  throw new PricingError(`unknown tier ${named(value)} (use ${TIER_LIST})`);
 }
 
 export function offeredTiers(priced: PricedTiers): TierId[] {
