@@ -297,6 +297,16 @@ export function modelIndex(): ModelIndex {
 /** The first day of price data (the page snapshot). */
 const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
 
+/** A day the price data covers (from its oldest day on); an earlier day is an error naming it. */
+export function checkDataDay(day: Day): Day {
+  if (day < SINCE_DAY) {
+    throw new PricingError(
+      `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
+    );
+  }
+  return day;
+}
+
 /**
  * The prices of `model` in force on `day`; null = current prices (for a retired model: the prices
  * it had when it was retired). A day before the data, before the release or from the retirement
@@ -305,11 +315,7 @@ const SINCE_DAY: Day = isoToDay(CATALOG.since)!;
 export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
   const periods = model.periods;
   if (day === null) return periods[periods.length - 1];
-  if (day < SINCE_DAY) {
-    throw new PricingError(
-      `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
-    );
-  }
+  checkDataDay(day);
   if (model.released !== null && day < model.released) {
     throw new PricingError(
       `${model.name} was released on ${dayToIso(model.released)}: it has no price on ${dayToIso(day)}`,

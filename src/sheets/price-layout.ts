@@ -20,6 +20,7 @@ import { call, formula, ref } from './formula-text';
 import {
   buildPriceTable,
   isPriceCell,
+  pricesNothing,
   TABLE_IDS,
   tableTiers,
   tableTitle,
@@ -163,14 +164,23 @@ export function chooseTables(
     );
   }
   const day = date === null ? null : isoToDay(date);
-  const on = date === null ? '' : ` on ${date}`;
+  const on = date === null ? '' : ` on ${date}${beyondData(date) ? `: ${latestKnown()}` : ''}`;
   return sections.map((id) => {
     const tiers = tableTiers(id);
-    const table = buildPriceTable(id, tiers.includes(tier) ? tier : tiers[0], day);
-    const missing = tiers.includes(tier) ? '' : ` (no ${TIER_TITLES[tier]} prices)`;
+    let table = buildPriceTable(id, tiers.includes(tier) ? tier : tiers[0], day);
+    let missing = tiers.includes(tier) ? '' : ` (no ${TIER_TITLES[tier]} prices)`;
+    if (pricesNothing(table) && table.tier !== tiers[0]) {
+      // the tier has no prices in this table that day (Priority before it existed): its own tier
+      missing = ` (no ${TIER_TITLES[tier]} prices${on})`;
+      table = buildPriceTable(id, tiers[0], day);
+    }
     return { ...table, title: `${table.title}${on}${missing}` };
   });
 }
+
+/** A day after the data's date: the tables show the latest prices known, not that day's. */
+const beyondData = (date: string) => date > CATALOG.asOf;
+const latestKnown = () => `latest known prices (data of ${CATALOG.asOf})`;
 
 /**
  * Catalog text as a cell value that Sheets keeps as text: a leading apostrophe (not shown) where
@@ -195,7 +205,7 @@ export function priceBlock(
   date: string | null = null,
   origin = { row: 1, column: 1 },
 ): PriceBlock {
-  const asOf = date ?? CATALOG.asOf;
+  const asOf = date === null ? CATALOG.asOf : beyondData(date) ? latestKnown() : date;
   const live = mode === 'formulas';
   const width = Math.max(live ? 4 : 2, ...tables.map((t) => t.header.length));
   const values: Cell[][] = [];
@@ -211,7 +221,7 @@ export function priceBlock(
   };
   if (refreshRef && date !== null) {
     // a dated block shows that day's prices: its as-of is the day, not the data's newest date
-    push([AS_OF_LABEL, asText(date), REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
+    push([AS_OF_LABEL, asText(asOf), REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
   } else if (refreshRef) {
     push([AS_OF_LABEL, '', REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
     formulas.push({

@@ -248,7 +248,7 @@ const cases: Case[] = [
   [
     'requests 0',
     () => fns.OPENAI_COST('gpt-4o', 1, 1, '', '', '', 0),
-    'requests must be more than 0 (got 0)',
+    'requests is 0: a row sums at least 1 request (blank means 1)',
   ],
   [
     'requests -1',
