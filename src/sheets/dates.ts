@@ -8,6 +8,7 @@ import { PricingError } from '../pricing/errors';
 import { checkDataDay } from '../pricing/models';
 import { shown, showDatesAs } from '../pricing/show';
 import { isBlank, isDate } from './cells';
+import { memoized } from './memo';
 
 function spreadsheetTimeZone(): string | null {
   if (
@@ -50,15 +51,14 @@ export function calendarDate(date: Date, timeZone: () => string | null, name: st
 
 /**
  * A date argument: blank → null (current prices); a date cell or "YYYY-MM-DD" text → its day, on
- * or after the oldest price data. Returns a reader that remembers each distinct value, since a
- * usage export repeats its dates: date cells by their instant, other values as they are, in two
- * maps (a number in a date column is an error, even when it equals a date cell's instant).
+ * or after the oldest price data. Returns a reader that remembers each distinct value (its error
+ * too), since a usage export repeats its dates; the memo keeps date cells apart from numbers, so
+ * a number in a date column is an error even beside a date cell of that very instant.
  */
 export function dayReader(name = 'date'): (value: unknown) => Day | null {
   const timeZone = timeZoneReader();
-  const dates = new Map<number, Day | Error>();
-  const others = new Map<unknown, Day | null | Error>();
-  const read = (value: unknown): Day | null => {
+  const read = memoized((cells): Day | null => {
+    const value = cells[0];
     if (isDate(value)) {
       const [year, month, date] = calendarDate(value, timeZone, name);
       return checkDataDay(dayOf(year, month - 1, date));
@@ -71,22 +71,6 @@ export function dayReader(name = 'date'): (value: unknown) => Day | null {
       );
     }
     return checkDataDay(day);
-  };
-  return (value) => {
-    if (isBlank(value)) return null;
-    const date = isDate(value);
-    const seen: Map<unknown, Day | null | Error> = date ? dates : others;
-    const key = date ? value.getTime() : value;
-    let known = seen.get(key);
-    if (known === undefined) {
-      try {
-        known = read(value);
-      } catch (error) {
-        known = error as Error;
-      }
-      if (seen.size < 10000) seen.set(key, known);
-    }
-    if (known instanceof Error) throw known; // a bad date column repeats its bad value
-    return known;
-  };
+  });
+  return (value) => (isBlank(value) ? null : read([value]));
 }

@@ -5,6 +5,7 @@ import { get_encoding } from 'tiktoken';
 import { createPlayground } from '../../scripts/playground/memory-spreadsheet';
 import { CODE_PATH, loadBundle, VOCAB_PATH } from '../support/bundle';
 import { rawCatalog, type AnyRow } from '../support/reference';
+import { spreadsheetIn } from '../support/time-zone';
 
 const { fns } = loadBundle();
 const ROWS = 100_000;
@@ -886,23 +887,7 @@ describe('messages show user values as Sheets shows them', () => {
   });
 
   test('a date in a Tokyo spreadsheet is shown as the day typed there, not the UTC day', () => {
-    const tokyo = loadBundle({
-      SpreadsheetApp: {
-        getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => 'Asia/Tokyo' }),
-      },
-      Utilities: {
-        formatDate: (date: Date, zone: string) => {
-          const parts = new Intl.DateTimeFormat('en-CA', {
-            timeZone: zone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-          }).formatToParts(date);
-          const part = (type: string) => parts.find((p) => p.type === type)!.value;
-          return `${part('year')}-${part('month')}-${part('day')}`;
-        },
-      },
-    }).fns;
+    const tokyo = loadBundle(spreadsheetIn('Asia/Tokyo')).fns;
     // Sheets passes a date cell as midnight in the spreadsheet's zone: the UTC day before
     const typed = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
     expect(errorOf(() => tokyo.OPENAI_PRICE('gpt-4o', typed('2026-01-01')))).toMatch(

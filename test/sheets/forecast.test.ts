@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import { OPENAI_FORECAST } from '../../src/sheets/functions/forecast';
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import { CODE_PATH, loadBundle } from '../support/bundle';
+import { spreadsheetIn } from '../support/time-zone';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -128,29 +129,7 @@ describe('the built bundle', () => {
     // is still February 29 in UTC (the add-on's script zone)
     const midnightMarch1Berlin = new Date('2028-02-29T23:00:00Z');
     const calls: string[] = [];
-    const { fns } = loadBundle({
-      SpreadsheetApp: {
-        getActiveSpreadsheet: () => ({
-          getSpreadsheetTimeZone: () => {
-            calls.push('getSpreadsheetTimeZone');
-            return 'Europe/Berlin';
-          },
-        }),
-      },
-      Utilities: {
-        formatDate: (date: Date, zone: string, pattern: string) => {
-          expect(pattern).toBe('yyyy-MM-dd');
-          const parts = new Intl.DateTimeFormat('en-CA', {
-            timeZone: zone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-          }).formatToParts(date);
-          const part = (type: string) => parts.find((p) => p.type === type)!.value;
-          return `${part('year')}-${part('month')}-${part('day')}`;
-        },
-      },
-    });
+    const { fns } = loadBundle(spreadsheetIn('Europe/Berlin', calls));
     const result = fns.OPENAI_FORECAST([['gpt-4o'], ['gpt-4o']], 100, 1000, 100, '', '', '', 1, [
       [midnightMarch1Berlin],
       [midnightMarch1Berlin],
