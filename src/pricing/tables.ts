@@ -365,7 +365,7 @@ export function nothingPricedError(table: PriceTable, day: Day | null): PricingE
       }
     }
   }
-  const on = day === null ? 'in the current prices' : `on ${dayToIso(day)}`;
+  const on = day === null ? `as of ${CATALOG.asOf}` : `on ${dayToIso(day)}`;
   const since =
     first !== null && first > dayToIso(day ?? AS_OF_DAY) ? ` (its first are from ${first})` : '';
   return new PricingError(
