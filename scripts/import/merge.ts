@@ -246,7 +246,10 @@ function addTierPrices(catalog: Catalog, ann: DatedAnnotations): void {
 }
 
 function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
+  const { discount, cachingDiscount } = ann.batch;
+  const caching = new RegExp(cachingDiscount.models);
   const notOffered = new Set(ann.batch.notOffered);
+  const printed = strip(ann.batch.printed);
   const used = new Set<string>();
   for (const s of catalog.sections) {
     if (!ann.batch.sections.includes(s.id)) continue;
@@ -256,9 +259,21 @@ function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
         used.add(row.model);
         continue;
       }
+      const page = printed[s.id]?.[row.model];
+      if (page) used.add(`${s.id}/${row.model}`);
       for (const period of row.periods) {
-        if (period.tiers.standard)
-          period.tiers.batch = deriveBatchPrices(period.tiers.standard, ann.batch.discount);
+        if (!period.tiers.standard) continue;
+        if (page) {
+          const { input, cached_input, output, source } = page;
+          period.tiers.batch = { input, cached_input, output };
+          if (!row.sources.includes(source)) row.sources.push(source);
+        } else {
+          const cachedInBatch = caching.test(row.model);
+          period.tiers.batch = deriveBatchPrices(period.tiers.standard, discount, cachedInBatch);
+          const cachedPrice = period.tiers.batch.cached_input !== null;
+          if (cachedPrice && !row.sources.includes(cachingDiscount.source))
+            row.sources.push(cachingDiscount.source);
+        }
       }
     }
   }
@@ -267,6 +282,14 @@ function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
       throw new Error(
         `annotations: batch.notOffered names "${name}", but no batch table has that row`,
       );
+  }
+  for (const [sectionId, rows] of Object.entries(printed)) {
+    for (const model of Object.keys(rows)) {
+      if (!used.has(`${sectionId}/${model}`))
+        throw new Error(
+          `annotations: batch.printed names ${sectionId} "${model}", which has no batch row`,
+        );
+    }
   }
 }
 

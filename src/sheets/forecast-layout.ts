@@ -61,7 +61,11 @@ export interface ForecastLayout {
 const INPUTS: [header: string, format: string, note: string][] = [
   ['Workload', '', 'A name for this workload.'],
   ['Model', '', 'Text model id: pick one or type any (dated snapshots and ft: ids work).'],
-  ['Tier', '', 'standard, batch (Batch API: 50% off, no caching discount) or flex.'],
+  [
+    'Tier',
+    '',
+    'standard, batch (Batch API: 50% off; a caching discount only from gpt-5 on) or flex.',
+  ],
   ['Requests per day', '#,##0', 'Requests a day in the first month.'],
   ['Avg input tokens', '#,##0', 'Input tokens per request, cached ones included.'],
   ['Cached share', '0%', 'Share of input tokens served from the prompt cache, 0-100%.'],

@@ -185,13 +185,19 @@ describe('tiers', () => {
     expect(
       billingRates(priced({ standard: { ...p, cached_input: null } }), 'standard'),
     ).toMatchObject({ cachedInput: 2e6 });
-    // batch: cached and cache-write tokens at the batch input rate, whatever the prices say
+    // batch: the same rule on the batch prices; a batch tier has no cache-write price, and a
+    // model before the gpt-5 family no cached price there (src/pricing/batch.ts)
     expect(
-      billingRates(
-        priced({ batch: { input: 1, cached_input: 0.1, output: 4, cache_write: 1.25 } }),
-        'batch',
-      ),
-    ).toMatchObject({ input: 1e6, cachedInput: 1e6, cacheWrite: 1e6, output: 4e6 });
+      billingRates(priced({ batch: { input: 1, cached_input: 0.1, output: 4 } }), 'batch'),
+    ).toMatchObject({
+      input: 1e6,
+      cachedInput: 1e5,
+      cacheWrite: 1e6,
+      output: 4e6,
+    });
+    expect(
+      billingRates(priced({ batch: { input: 1, cached_input: null, output: 4 } }), 'batch'),
+    ).toMatchObject({ cachedInput: 1e6, cacheWrite: 1e6 });
     // flex and priority: their own stored prices, cached as printed
     expect(
       billingRates(priced({ flex: { input: 0.55, cached_input: 0.138, output: 2.2 } }), 'flex'),
@@ -283,7 +289,7 @@ describe('OPENAI_PRICE kinds', () => {
       /not offered/,
     );
     expect(() => lookupPrice('gpt-4o', 'cached_input', 'batch')).toThrow(
-      /^gpt-4o has no cached input price in Batch: prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate \(\$1\.25 per 1M tokens\)$/,
+      /^gpt-4o has no cached input price in Batch: before the gpt-5 family prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate \(\$1\.25 per 1M tokens\)$/,
     );
   });
 

@@ -392,24 +392,43 @@ describe('tables and rows', () => {
     }
   });
 
-  test('batch prices are derived (50%) in every period, marked derived, with no cached-input price', () => {
+  test('batch prices are derived (50%) in every period, marked derived; a cached price from gpt-5 on', () => {
     expect(row('text', 'gpt-4o', merged).periods[0].tiers.batch).toEqual({
       input: 1.25,
       cached_input: null,
       output: 5,
       derived: true,
     });
+    // the November 2025 page's Batch tab: gpt-5 0.625 / 0.0625 / 5
+    expect(row('text', 'gpt-5', merged).periods[0].tiers.batch).toEqual({
+      input: 0.625,
+      cached_input: 0.0625,
+      output: 5,
+      derived: true,
+    });
+    const printed = ANNOTATIONS.batch.printed as Record<string, Record<string, AnyRow>>;
     const half = (p: number | null) => (p === null ? null : p / 2);
+    const gpt5On = (model: string) => /^gpt-(?:[5-9]|[1-9][0-9])(?:[.-]|$)/.test(model);
     let batches = 0;
+    let pagePrinted = 0;
     for (const s of merged.sections) {
       for (const r of s.rows as AnyRow[]) {
         for (const period of r.periods ?? []) {
           const { standard, batch } = period.tiers;
           if (!batch) continue;
+          const page = printed[s.id]?.[r.model];
+          if (page) {
+            // the page prints these rows' Batch prices: stored as printed, not derived
+            const { input, cached_input, output } = page;
+            expect([r.model, batch]).toEqual([r.model, { input, cached_input, output }]);
+            pagePrinted++;
+            continue;
+          }
           batches++;
+          const cached = (p: AnyRow) => (gpt5On(r.model) ? half(p.cached_input) : null);
           const expected: AnyRow = {
             input: half(standard.input),
-            cached_input: null,
+            cached_input: cached(standard),
             output: half(standard.output),
             derived: true,
           };
@@ -417,7 +436,7 @@ describe('tables and rows', () => {
           if (standard.long_context) {
             expected.long_context = {
               input: half(standard.long_context.input),
-              cached_input: null,
+              cached_input: cached(standard.long_context),
               output: half(standard.long_context.output),
             };
           }
@@ -425,7 +444,8 @@ describe('tables and rows', () => {
         }
       }
     }
-    expect(batches).toBeGreaterThan(60);
+    expect(batches).toBeGreaterThan(50);
+    expect(pagePrinted).toBe(13); // 3 legacy snapshots, 10 fine-tuning rows
   });
 
   const NOT_IN_BATCH = [
@@ -449,6 +469,11 @@ describe('tables and rows', () => {
     'gpt-image-1.5',
     'gpt-image-2',
     'gpt-image-1-mini',
+    // not in the November 2025 page's Batch tabs; no /v1/batch endpoint in LiteLLM
+    'gpt-5.1-codex-mini',
+    'gpt-5.3-codex',
+    'gpt-5.3-chat-latest',
+    'gpt-3.5-turbo-instruct',
   ];
 
   test('models not offered in Batch have no batch tier; every other batch-table row has one', () => {

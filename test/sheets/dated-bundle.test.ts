@@ -72,8 +72,11 @@ describe('the spec, section by section, on the bundle', () => {
     expect(thrown(() => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority')).message).toBe(
       'gpt-5-nano is not offered in the priority (priority processing) tier (offered in: standard, batch, flex)',
     );
-    // Batch: 50%, cached and cache-write tokens at the batch input rate
-    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(0.2 + 6);
+    // Batch: 50%, cached tokens at 50% of the cached price (gpt-5 family on: 0.2 → 0.1), cache
+    // writes at the batch input rate (no Batch cache-write price)
+    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(
+      (8e4 * 1 + 8e4 * 0.1 + 4e4 * 1 + 1e6 * 6) / 1e6,
+    );
     // a long request in Batch: 50% of the long-context rates (4 / 18 → 2 / 9)
     expect(fns.OPENAI_COST('gpt-5.6-terra', 1e6, 1e6, 'batch')).toBe(2 + 9);
   });

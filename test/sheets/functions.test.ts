@@ -534,9 +534,12 @@ describe('look-up functions', () => {
     expect(batch.slice(1).find((r: unknown[]) => r[0] === 'gpt-4o')[2]).toBe(6.25);
     for (const [name, , cost] of batch.slice(1)) {
       // current prices; 1M input tokens is above 272,000, so long-context rates where a model has them
+      // 5e5 of the input cached: at the batch cached price from gpt-5 on, else the batch input rate
       const batchPrices = rowOf('text', name).tiers.batch;
-      const { input, output } = batchPrices.long_context ?? batchPrices;
-      expectClose(cost, D(1e6).times(input).plus(D(1e6).times(output)).div(1e6));
+      const { input, cached_input, output } = batchPrices.long_context ?? batchPrices;
+      const uncached = D(5e5).times(input);
+      const cached = D(5e5).times(cached_input ?? input);
+      expectClose(cost, uncached.plus(cached).plus(D(1e6).times(output)).div(1e6));
     }
     expect(errorMessage(() => fns.OPENAI_COMPARE(10, 1, '', 11))).toMatch(/exceed input tokens/);
     expect(errorMessage(() => fns.OPENAI_COMPARE('abc', 1))).toMatch(
