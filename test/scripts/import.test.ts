@@ -690,12 +690,11 @@ describe('the CLI', () => {
     const result = run('--check', pagePath);
     expect(result.status).not.toBe(0);
     const changes = result.stdout.split('\n').filter((l) => l.startsWith('  changed: '));
-    // the page's price, and the batch price derived from it, in every period it stays in force
+    // the page's price, and the batch price derived from it, once: on the day they move (they
+    // stay in force in gpt-4.1's 2025-09-23 period, which adds priority prices)
     expect(changes).toEqual([
       '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.5',
       '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 batch input: $1 → $1.25',
-      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 standard input: $2 → $2.5',
-      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 batch input: $1 → $1.25',
     ]);
     expect(result.stderr).toContain('would change');
     expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
@@ -725,7 +724,7 @@ describe('describeChanges', () => {
     expect(describeChanges(clone(), clone())).toEqual([]);
   });
 
-  test('added and removed models, prices old → new, not offered, as-of', () => {
+  test('added and removed models, prices old → new on the day they move, row facts, as-of', () => {
     const before = clone();
     const after = clone();
     const text = after.sections[0] as TokenSection;
@@ -741,11 +740,18 @@ describe('describeChanges', () => {
         { from: '2026-10-01', tiers: { standard: { input: 3, cached_input: 0.3, output: 20 } } },
       ],
     });
+    // a new period that moves three standard prices: reported against the prices in force before
     const luna = text.rows.find((r) => r.model === 'gpt-5.6-luna')!;
+    const last = structuredClone(luna.periods[luna.periods.length - 1].tiers);
     luna.periods.push({
       from: '2026-10-01',
-      tiers: { standard: { input: 0.1, cached_input: 0.01, output: 0.6 } },
+      tiers: {
+        ...last,
+        standard: { ...last.standard!, input: 0.1, cached_input: 0.01, output: 0.6 },
+      },
     });
+    luna.retired = '2026-12-10';
+    luna.contextWindow = 400000;
     const sol = text.rows.find((r) => r.model === 'gpt-5.6-sol')!;
     delete sol.periods[1].tiers.standard!.cache_write;
     const other = after.sections.find((s) => s.id === 'other') as TokenSection;
@@ -757,9 +763,11 @@ describe('describeChanges', () => {
       'removed: other / gpt-4-32k',
       'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.2',
       'changed: text / gpt-4o (gpt-4o-2024-08-06) from 2025-06-26 standard cached input: $1.25 → not offered',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard input: (none) → $0.1',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard cached input: (none) → $0.01',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard output: (none) → $0.6',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard input: $0.2 → $0.1',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard cached input: $0.02 → $0.01',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard output: $1.2 → $0.6',
+      'changed: text / gpt-5.6-luna context window: 1050000 → 400000',
+      'changed: text / gpt-5.6-luna retired: (none) → 2026-12-10',
       'changed: text / gpt-5.6-sol from 2026-08-21 standard cache write: $5 → (none)',
       'added: text / gpt-7 (gpt-7-2026-10-01)',
     ]);

@@ -262,8 +262,8 @@ const cases: Case[] = [
   ],
   [
     'tier "priority" the model lacks',
-    () => fns.OPENAI_COST('gpt-4.1-nano', 1, 1, 'priority'),
-    /^gpt-4\.1-nano is not offered in the priority .*\(offered in: standard/,
+    () => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority'),
+    /^gpt-5-nano is not offered in the priority .*\(offered in: standard/,
   ],
   // 100,000-row ranges whose every row is bad answer as fast as good ones
   [

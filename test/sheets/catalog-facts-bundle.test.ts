@@ -77,3 +77,26 @@ describe('Batch: a cached-input price from the gpt-5 family on (November 2025 pa
     }
   });
 });
+
+describe('priority prices (LiteLLM 2026-08-01; the November 2025 page prints the same)', () => {
+  test('gpt-4.1-mini 0.70 / 0.175 / 2.80, gpt-4.1-nano 0.20 / 0.05 / 0.80, gpt-4o-mini 0.25 / 0.125 / 1.00', () => {
+    for (const [model, input, cached, output] of [
+      ['gpt-4.1-mini', 0.7, 0.175, 2.8],
+      ['gpt-4.1-nano', 0.2, 0.05, 0.8],
+      ['gpt-4o-mini', 0.25, 0.125, 1],
+    ] as const) {
+      expect([model, price(model, 'input', 'priority')]).toEqual([model, input]);
+      expect([model, price(model, 'cached_input', 'priority')]).toEqual([model, cached]);
+      expect([model, price(model, 'output', 'priority')]).toEqual([model, output]);
+      // 1M input of which 400k cached, 1M output
+      close(cost(model, 1e6, 1e6, 'priority', 4e5), 0.6 * input + 0.4 * cached + output);
+    }
+  });
+
+  test('from 2025-09-23 (first listed by LiteLLM), not before', () => {
+    close(cost('gpt-4o-mini', 1e6, 0, 'priority', 0, '2025-09-23'), 0.25);
+    expect(thrown(() => cost('gpt-4o-mini', 1e6, 0, 'priority', 0, '2025-09-22')).message).toMatch(
+      /^gpt-4o-mini is not offered in the priority \(priority processing\) tier/,
+    );
+  });
+});
