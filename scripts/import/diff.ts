@@ -78,6 +78,8 @@ function flatten(catalog: Catalog): Map<string, RowFacts> {
         const token = row as TokenRow;
         if (token.released) entry.facts.set('released', token.released);
         if (token.retired) entry.facts.set('retired', token.retired);
+        for (const [id, day] of Object.entries(token.retiredIds ?? {}))
+          entry.facts.set(`retired ${id}`, day);
         if (token.contextWindow) entry.facts.set('context window', token.contextWindow);
         if (token.perMinute !== undefined) entry.facts.set('per minute', token.perMinute);
         if ('training' in row) {

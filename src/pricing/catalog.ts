@@ -51,6 +51,8 @@ export interface TokenRow {
   released?: IsoDay;
   /** last day + 1: the model is not offered from this day on; absent: current */
   retired?: IsoDay;
+  /** snapshot or alias ids of this row that stop on their own day while the model goes on */
+  retiredIds?: Record<string, IsoDay>;
   /** ids of catalog.sources behind this row's facts */
   sources: string[];
   /**

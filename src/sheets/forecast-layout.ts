@@ -82,11 +82,14 @@ const INPUTS: [header: string, format: string, note: string][] = [
   ],
 ];
 
-/** Three example workloads, one value per column of INPUTS. */
+/**
+ * Three example workloads, one value per column of INPUTS, on models with no announced shutdown
+ * (a month after a model's shutdown has no price: o3 and o4-mini shut down in 2026).
+ */
 export const EXAMPLE_WORKLOADS: CellValue[][] = [
-  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-4.1-nano'],
+  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-5.4-nano'],
   ['Nightly document summaries', 'gpt-4.1', 'batch', 2000, 8000, 0, 600, 0.03, 'gpt-4.1-mini'],
-  ['Coding agent', 'o3', 'standard', 500, 12000, 0.6, 2500, 0.1, 'o4-mini'],
+  ['Coding agent', 'gpt-5.4', 'standard', 500, 12000, 0.6, 2500, 0.1, 'gpt-5.4-mini'],
 ];
 
 const CURRENCY = '$#,##0.00';

@@ -84,8 +84,15 @@ describe('model names', () => {
 
   test('dated snapshots and API id variants of new models resolve to their row', () => {
     const gpt5 = resolveTextModel('gpt-5');
-    for (const name of ['gpt-5-2025-08-07', 'GPT-5-CHAT-LATEST', ' gpt-5-codex ']) {
-      expect(resolveTextModel(name)).toBe(gpt5);
+    expect(resolveTextModel('gpt-5-2025-08-07')).toBe(gpt5);
+    // variant ids that shut down before gpt-5 (2026-07-23): gpt-5's prices under their own name
+    for (const name of ['GPT-5-CHAT-LATEST', ' gpt-5-codex ']) {
+      const variant = resolveTextModel(name);
+      expect(variant.periods).toBe(gpt5.periods);
+      expect([variant.name, variant.retired]).toEqual([
+        name.trim().toLowerCase(),
+        isoToDay('2026-07-23'),
+      ]);
     }
     // a model whose source takes any <id>-YYYY-MM-DD snapshot
     expect(resolveTextModel('gpt-5.6-luna-2026-07-09')).toBe(resolveTextModel('gpt-5.6-luna'));
@@ -409,7 +416,14 @@ describe('price tables: every section in every tier it offers', () => {
     });
   }
 
-  test('the page-day tables show exactly the page rows at their page prices', () => {
+  const addedOnPageDay = (sectionId: string): string[] =>
+    Object.entries(
+      JSON.parse(readFileSync(ANNOTATIONS_PATH, 'utf8')).addedRows as Record<string, AnyRow>,
+    )
+      .filter(([id, row]) => !id.startsWith('_') && row.section === sectionId && !row.released)
+      .map(([id]) => id);
+
+  test('the page-day tables show the page rows at their page prices, then the added rows', () => {
     const page = parsePricingPage(
       readFileSync(PAGE_PATH, 'utf8'),
       JSON.parse(readFileSync(ANNOTATIONS_PATH, 'utf8')),
@@ -418,7 +432,11 @@ describe('price tables: every section in every tier it offers', () => {
     let rows = 0;
     for (const section of page.sections) {
       const table = buildPriceTable(section.id, undefined, isoToDay(PAGE_DAY));
-      const names = (section.rows as AnyRow[]).map((r) => r.model ?? r.name);
+      // the page's rows in page order, then the rows annotations add that were offered that day
+      const names = [
+        ...(section.rows as AnyRow[]).map((r) => r.model ?? r.name),
+        ...addedOnPageDay(section.id),
+      ];
       expect([section.id, table.rows.map((r) => r[0])]).toEqual([section.id, names]);
       rows += table.rows.length;
       if (section.kind !== 'tokens') continue;
@@ -436,7 +454,7 @@ describe('price tables: every section in every tier it offers', () => {
         }
       });
     }
-    expect(rows).toBe(97);
+    expect(rows).toBe(99); // 97 page rows, gpt-4o-2024-11-20 and gpt-4o-2024-05-13
   });
 
   test('the retired table: models retired by the day, with their last prices', () => {

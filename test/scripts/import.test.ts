@@ -203,7 +203,7 @@ describe('tables and rows', () => {
     for (const id of named) expect(Object.keys(merged.sources)).toContain(id);
     const counts = Object.fromEntries(merged.sections.map((s) => [s.id, s.rows.length]));
     expect(counts).toEqual({
-      text: 54,
+      text: 57,
       flex: 14,
       audio: 9,
       image_tokens: 7,
@@ -474,6 +474,8 @@ describe('tables and rows', () => {
     'gpt-5.3-codex',
     'gpt-5.3-chat-latest',
     'gpt-3.5-turbo-instruct',
+    // the November 2025 page prints it in its Standard tab only
+    'gpt-5-search-api',
   ];
 
   test('models not offered in Batch have no batch tier; every other batch-table row has one', () => {
@@ -680,8 +682,15 @@ describe('the CLI', () => {
     const result = run('--check', 'data/openai-pricing-page-2025-07.txt');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('parsed 13 tables, 151 priced rows, as of 2026-09-23');
+    expect(result.stdout).toContain('parsed 13 tables, 154 priced rows, as of 2026-09-23');
     expect(result.stdout).toContain('data/prices.json is up to date');
+    // genai-prices against the page, like with like: the page's gpt-3.5-turbo row, not the
+    // fine-tuning row of the same name; audio and image families against their own tables
+    const report = result.stdout.split("genai-prices differs from the page on the page's day")[1];
+    expect(report.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      '  transcription_text / gpt-4o-mini-tts output: page -, genai-prices 12',
+      '  text / gpt-image-1 output: page -, genai-prices 40',
+    ]);
   });
 
   test('--check with a changed price exits non-zero, prints old → new, writes nothing', () => {

@@ -100,3 +100,146 @@ describe('priority prices (LiteLLM 2026-08-01; the November 2025 page prints the
     );
   });
 });
+
+describe('ids from real usage exports', () => {
+  test('gpt-4o-2024-11-20: 2.50 / 1.25 / 10 (genai-prices, LiteLLM), batch 50%, no priority', () => {
+    close(cost('gpt-4o-2024-11-20', 1e6, 1e6, '', 5e5), 1.25 + 0.625 + 10);
+    close(cost('gpt-4o-2024-11-20', 1e6, 1e6, 'batch'), 1.25 + 5);
+    expect(thrown(() => cost('gpt-4o-2024-11-20', 1, 1, 'priority')).message).toMatch(
+      /^gpt-4o-2024-11-20 is not offered in the priority .*\(offered in: standard, batch\)$/,
+    );
+    close(cost('gpt-4o-2024-11-20', 1e6, 0, '', 0, '2025-07-01'), 2.5); // offered on the page day
+  });
+
+  test('gpt-4o-2024-05-13: 5 / - / 15, batch 2.50 / 7.50, priority 8.75 / 26.25; shut down 2026-10-23', () => {
+    close(cost('gpt-4o-2024-05-13', 1e6, 1e6), 20);
+    close(cost('gpt-4o-2024-05-13', 1e6, 1e6, 'batch'), 10);
+    close(cost('gpt-4o-2024-05-13', 1e6, 1e6, 'priority'), 35);
+    expect(thrown(() => price('gpt-4o-2024-05-13', 'cached_input')).message).toMatch(/not offered/);
+    expect(thrown(() => cost('gpt-4o-2024-05-13', 1, 1, '', 0, '2026-10-23')).message).toMatch(
+      /^gpt-4o-2024-05-13 was retired on 2026-10-23/,
+    );
+    // retiring a snapshot of its own never retires the alias
+    close(cost('gpt-4o', 1e6, 0, '', 0, '2026-10-23'), 2.5);
+  });
+
+  test('gpt-5-search-api (and its 2025-10-14 snapshot): 1.25 / 0.125 / 10, standard only', () => {
+    for (const id of ['gpt-5-search-api', 'gpt-5-search-api-2025-10-14'])
+      close(cost(id, 1e6, 1e6, '', 1e6), 0.125 + 10);
+    expect(thrown(() => cost('gpt-5-search-api', 1, 1, 'batch')).message).toMatch(
+      /offered in: standard\)$/,
+    );
+    expect(thrown(() => cost('gpt-5-search-api', 1, 1, '', 0, '2025-10-13')).message).toBe(
+      'gpt-5-search-api was released on 2025-10-14: it has no price on 2025-10-13',
+    );
+  });
+
+  test('dated snapshots and alias ids price as their model', () => {
+    const same = (id: string, as: string, ...args: unknown[]) =>
+      expect([id, cost(id, ...args)]).toEqual([id, cost(as, ...args)]);
+    same('gpt-4o-mini-tts-2025-03-20', 'gpt-4o-mini-tts', 1e6, 0);
+    same('gpt-4o-mini-tts-2025-12-15', 'gpt-4o-mini-tts', 1e6, 0);
+    same('gpt-4o-mini-transcribe-2025-03-20', 'gpt-4o-mini-transcribe', 1e6, 1e6);
+    same('gpt-4o-mini-transcribe-2025-12-15', 'gpt-4o-mini-transcribe', 1e6, 1e6);
+    same('gpt-4o-audio-preview-2024-12-17', 'gpt-4o-audio-preview', 1e6, 1e6);
+    same('gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-realtime-preview', 1e6, 1e6, '', 5e5);
+    same('gpt-3.5-turbo-instruct-0914', 'gpt-3.5-turbo-instruct', 1e6, 1e6);
+    close(cost('gpt-4-turbo-preview', 1e6, 1e6), 10 + 30); // gpt-4-0125-preview's id
+    close(fns.OPENAI_AUDIO_COST('gpt-4o-audio-preview-2024-12-17', 1e6, 1e6) as number, 40 + 80);
+  });
+
+  test('chatgpt-image-latest stays unknown (one source, see the decisions)', () => {
+    expect(thrown(() => cost('chatgpt-image-latest', 1, 1)).message).toMatch(
+      /^unknown model "chatgpt-image-latest"/,
+    );
+  });
+});
+
+describe('shutdowns: on and after the day, none; before it, the prices; alias and snapshot apart', () => {
+  test.each([
+    ['o1-mini', '2025-10-27'],
+    ['codex-mini-latest', '2026-01-16'],
+    ['chatgpt-4o-latest', '2026-02-17'],
+    ['computer-use-preview', '2026-07-23'],
+    ['computer-use-preview-2025-03-11', '2026-07-23'],
+    ['o3-deep-research', '2026-07-23'],
+    ['o4-mini-deep-research-2025-06-26', '2026-07-23'],
+    ['gpt-5.1-codex-mini', '2026-07-23'],
+    ['gpt-5.3-chat-latest', '2026-08-10'],
+    ['gpt-3.5-turbo-instruct', '2026-09-28'],
+    ['gpt-3.5-turbo-instruct-0914', '2026-09-28'],
+    ['gpt-3.5-turbo', '2026-10-23'],
+    ['gpt-4', '2026-10-23'],
+    ['gpt-4-turbo-2024-04-09', '2026-10-23'],
+    ['o1', '2026-10-23'],
+    ['o1-pro-2025-03-19', '2026-10-23'],
+    ['o3-mini', '2026-10-23'],
+    ['o4-mini', '2026-10-23'],
+    ['gpt-4.1-nano', '2026-10-23'],
+    ['gpt-image-1', '2026-10-23'],
+    ['gpt-image-1.5-2025-12-16', '2026-12-01'],
+    ['gpt-image-1-mini', '2026-12-01'],
+    ['gpt-5', '2026-12-11'],
+    ['gpt-5-2025-08-07', '2026-12-11'],
+    ['gpt-5-nano', '2026-12-11'],
+    ['o3-pro-2025-06-10', '2026-12-11'],
+  ])('%s: %s', (id, day) => {
+    const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(typeof cost(id, 1000, 0, '', 0, before)).toBe('number');
+    expect(thrown(() => cost(id, 1000, 0, '', 0, day)).message).toMatch(
+      new RegExp(`was retired on ${day}: it has no price on ${day}`),
+    );
+    expect(typeof cost(id, 1000, 0)).toBe('number'); // blank date: its last prices
+  });
+
+  test.each([
+    ['gpt-4o-mini-search-preview-2025-03-11', 'gpt-4o-mini-search-preview', '2026-07-23'],
+    ['gpt-4o-search-preview-2025-03-11', 'gpt-4o-search-preview', '2026-07-23'],
+    ['gpt-4o-mini-audio-preview-2024-12-17', 'gpt-4o-mini-audio-preview', '2026-07-23'],
+    ['gpt-4o-mini-realtime-preview-2024-12-17', 'gpt-4o-mini-realtime-preview', '2026-07-23'],
+    ['gpt-4o-audio-preview-2024-12-17', 'gpt-4o-audio-preview', '2026-07-23'],
+    ['gpt-4o-mini-tts-2025-03-20', 'gpt-4o-mini-tts', '2026-07-23'],
+    ['gpt-realtime-mini-2025-10-06', 'gpt-realtime-mini', '2026-07-23'],
+    ['gpt-audio-mini-2025-10-06', 'gpt-audio-mini', '2026-07-23'],
+    ['gpt-5-chat-latest', 'gpt-5', '2026-07-23'],
+    ['gpt-5.1-codex-max', 'gpt-5.1', '2026-07-23'],
+    ['gpt-5.2-codex', 'gpt-5.2', '2026-07-23'],
+    ['gpt-5.2-chat-latest', 'gpt-5.2', '2026-08-10'],
+  ])('%s stops on %s, %s goes on', (id, model, day) => {
+    expect(thrown(() => cost(id, 1000, 0, '', 0, day)).message).toMatch(
+      new RegExp(`^${id.replace(/\./g, '\\.')} was retired on ${day}`),
+    );
+    close(cost(model, 1000, 0, '', 0, day), cost(id, 1000, 0, '', 0, '2026-07-01'));
+  });
+
+  test("today's tables list the models offered on the as-of day; retired ones move to the retired table", () => {
+    const names = (table: unknown) => (table as unknown[][]).slice(1).map((row) => row[0]);
+    const text = names(fns.OPENAI_PRICE_TABLE('text'));
+    // shut down later than the data's day: still listed
+    for (const model of ['gpt-5', 'o3', 'o4-mini', 'gpt-4.1-nano', 'gpt-4o-2024-05-13'])
+      expect([model, text.includes(model)]).toEqual([model, true]);
+    // shut down by then: not in today's table, in the retired one
+    const retired = names(fns.OPENAI_PRICE_TABLE('retired'));
+    for (const model of [
+      'o1-mini',
+      'codex-mini-latest',
+      'computer-use-preview',
+      'gpt-5.3-chat-latest',
+    ]) {
+      expect([model, text.includes(model), retired.includes(model)]).toEqual([model, false, true]);
+    }
+    expect(names(fns.OPENAI_PRICE_TABLE('other'))).not.toContain('chatgpt-4o-latest');
+  });
+});
+
+describe('a long request in priority or flex without a long-context price is an error', () => {
+  test('gpt-5.4 priority and flex have no long-context prices; gpt-5.6-terra flex has them', () => {
+    for (const tier of ['priority', 'flex'])
+      expect(thrown(() => cost('gpt-5.4', 300000, 1, tier)).message).toMatch(
+        new RegExp(`no long-context price in the ${tier} tier`),
+      );
+    close(cost('gpt-5.4', 272000, 0, 'priority'), (272000 * 5) / 1e6); // not above 272,000
+    // terra flex since 2026-07-30: long context 2 / 0.2 / 9 (LiteLLM)
+    close(cost('gpt-5.6-terra', 300000, 1e6, 'flex'), (300000 * 2 + 1e6 * 9) / 1e6);
+  });
+});

@@ -38,12 +38,17 @@ function genai(id: string, day: string, u: number[]): number {
   return result.total_price;
 }
 
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(b), 1e-6);
 
 describe('OPENAI_COST with a date equals genai-prices for the models both price', () => {
   test.each(imported.map(([id, spec]) => [id, spec.model ?? id]))('%s', (id, name) => {
     const row = textRow(name as string);
-    const days = [...row.periods.map((p: AnyRow) => p.from), catalog.asOf as string];
+    // the day before a retirement (gpt-5.1-codex-mini, gpt-5.3-chat-latest) instead of asOf
+    const last = row.retired && row.retired <= catalog.asOf ? dayBefore(row.retired) : catalog.asOf;
+    const days = [...row.periods.map((p: AnyRow) => p.from), last as string];
     const standard = row.periods[0].tiers.standard;
     const hasCached = standard.cached_input !== null;
     const hasWrite = standard.cache_write !== undefined;
