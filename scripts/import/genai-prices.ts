@@ -171,6 +171,39 @@ export function takesDatedSnapshots(logic: MatchLogic, id: string): boolean {
   return matches(logic, `${id}-2099-01-01`);
 }
 
+/**
+ * The OpenAI models of a genai-prices data file in the repository's `prices/data.json` layout: an
+ * array of providers, whose start-date constraints lack the `type` that the npm package's have
+ * (`{ "start_date": "2025-06-10" }`). Returns them in the npm package's form; anything else is
+ * refused.
+ */
+export function readGenaiDataFile(text: string): GenaiModel[] {
+  let providers: unknown;
+  try {
+    providers = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`genai-prices data file: not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(providers))
+    throw new Error('genai-prices data file: expected the array of providers of prices/data.json');
+  const openai = providers.find((p) => (p as { id?: unknown })?.id === 'openai') as
+    { models?: unknown } | undefined;
+  if (!openai || !Array.isArray(openai.models))
+    throw new Error('genai-prices data file: no provider "openai" with models');
+  return (openai.models as GenaiModel[]).map((model) => {
+    if (!Array.isArray(model.prices)) return model;
+    const prices = model.prices.map((entry) => {
+      const constraint = entry.constraint as { type?: string; start_date?: string } | undefined;
+      if (!constraint || 'type' in constraint) return entry;
+      const keys = Object.keys(constraint);
+      if (keys.length !== 1 || keys[0] !== 'start_date')
+        fail(model.id, `unsupported price constraint ${JSON.stringify(constraint)}`);
+      return { ...entry, constraint: { type: 'start_date', start_date: constraint.start_date } };
+    });
+    return { ...model, prices };
+  });
+}
+
 /** Loads the installed package's OpenAI provider (a devDependency; never bundled). */
 export function loadGenaiOpenAI(): { version: string; models: GenaiModel[] } {
   const entry = require.resolve('@pydantic/genai-prices');
