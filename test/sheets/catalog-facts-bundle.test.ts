@@ -243,3 +243,14 @@ describe('a long request in priority or flex without a long-context price is an 
     close(cost('gpt-5.6-terra', 300000, 1e6, 'flex'), (300000 * 2 + 1e6 * 9) / 1e6);
   });
 });
+
+test('OPENAI_MODELS gives a snapshot or alias id its own shutdown, and its model goes on', () => {
+  const all = fns.OPENAI_MODELS() as unknown[][];
+  const status = (id: string) => all.find((row) => row[0] === id && row[1] === 'text')?.[3];
+  expect(status('gpt-4o-mini-search-preview-2025-03-11')).toBe('retired 2026-07-23');
+  expect(status('gpt-4o-mini-search-preview')).toBe('current');
+  expect(status('gpt-5-chat-latest')).toBe('retired 2026-07-23');
+  expect(status('gpt-5')).toBe('retires 2026-12-11');
+  expect(status('gpt-4o-2024-05-13')).toBe('retires 2026-10-23');
+  expect(status('gpt-4o')).toBe('current');
+});
