@@ -74,12 +74,14 @@ export function modelListings(): ModelListing[] {
     const category = section.id as SectionId;
     for (const row of section.rows) {
       const released = 'released' in row && row.released ? row.released : '';
-      const retired = 'retired' in row && row.retired ? row.retired : '';
+      const rowRetired = 'retired' in row && row.retired ? row.retired : '';
       const periods = 'periods' in row ? row.periods : undefined;
       const iso = (day: Day | null) => (day === null ? null : dayToIso(day));
       const ids = 'apiId' in row ? [row.apiId] : [row.model, row.snapshot, ...(row.aliases ?? [])];
       for (const id of ids) {
         if (!id || seen.has(`${category}\u0000${id}`)) continue;
+        // a snapshot or alias id that shuts down before its model (retiredIds) has its own day
+        const retired = ('retiredIds' in row && row.retiredIds?.[id]) || rowRetired;
         seen.add(`${category}\u0000${id}`);
         out.push({
           id,

@@ -17,8 +17,12 @@ const RUNTIME_UNUSED = new Set(['notes', 'derived']);
 const unused = (key: string, value: unknown) =>
   RUNTIME_UNUSED.has(key) || (key === 'sources' && Array.isArray(value));
 
-/** A derived batch tier travels as this marker and is derived again on load (src/pricing/batch.ts). */
+/**
+ * A derived batch tier travels as a marker and is derived again on load (src/pricing/batch.ts):
+ * 1 without, 2 with Batch's caching discount.
+ */
 const DERIVED_BATCH = 1;
+const DERIVED_BATCH_CACHED = 2;
 
 const isDerived = (value: unknown) =>
   typeof value === 'object' && value !== null && (value as { derived?: boolean }).derived === true;
@@ -94,13 +98,23 @@ function periodsOf(catalog: Catalog): PricePeriod[] {
   );
 }
 
+/** The marker that derives `batch` again, or an error: a derived tier the rule does not give. */
+function batchMarker(period: PricePeriod, discount: number): number {
+  const { standard, batch } = period.tiers;
+  for (const marker of [DERIVED_BATCH, DERIVED_BATCH_CACHED]) {
+    const again = deriveBatchPrices(standard!, discount, marker === DERIVED_BATCH_CACHED);
+    if (JSON.stringify(again) === JSON.stringify(batch)) return marker;
+  }
+  throw new Error(`a derived batch tier the Batch rule does not give: ${JSON.stringify(batch)}`);
+}
+
 function withBatchMarkers(catalog: Catalog): Catalog {
   const copy = structuredClone(catalog);
   for (const period of periodsOf(copy)) {
     const tiers = period.tiers as Record<string, unknown>;
-    for (const [tier, prices] of Object.entries(period.tiers)) {
-      tiers[tier] = tier === 'batch' && isDerived(prices) ? DERIVED_BATCH : pack(prices);
-    }
+    const marker = isDerived(period.tiers.batch) && batchMarker(period, catalog.batch.discount);
+    for (const [tier, prices] of Object.entries(period.tiers))
+      tiers[tier] = tier === 'batch' && marker ? marker : pack(prices);
   }
   return copy;
 }
@@ -114,8 +128,13 @@ export function expandCatalog(compact: CompactCatalog): Catalog {
     for (const [tier, packed] of Object.entries(tiers)) {
       if (Array.isArray(packed)) tiers[tier as TierId] = unpack(packed as PackedPrices);
     }
-    if (tiers.batch === DERIVED_BATCH) {
-      period.tiers.batch = deriveBatchPrices(period.tiers.standard!, catalog.batch.discount);
+    if (tiers.batch === DERIVED_BATCH || tiers.batch === DERIVED_BATCH_CACHED) {
+      const cached = tiers.batch === DERIVED_BATCH_CACHED;
+      period.tiers.batch = deriveBatchPrices(
+        period.tiers.standard!,
+        catalog.batch.discount,
+        cached,
+      );
     }
   }
   return catalog;

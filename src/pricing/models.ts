@@ -45,6 +45,8 @@ export interface TokenModel {
   fineTuned: boolean;
   released: Day | null;
   retired: Day | null;
+  /** the most tokens one request can hold (input and output); null: no source gives one */
+  contextWindow: number | null;
   periods: Period[];
   /** extra rows merged into the periods (a text model's flex row) */
   extraRows: TokenRow[];
@@ -156,6 +158,7 @@ function tokenModel(
     fineTuned,
     released: dayOrNull(row.released),
     retired: dayOrNull(row.retired),
+    contextWindow: row.contextWindow ?? null,
     periods: [],
     extraRows: [],
   };
@@ -207,6 +210,21 @@ function addTokenRows(index: NameIndex<TokenModel>, s: TokenSection, catalog: Ca
   }
 }
 
+/**
+ * A snapshot or alias that shuts down before its row's model (retiredIds): under that id the model
+ * is retired then, with the same prices (gpt-4o-mini-search-preview-2025-03-11 stops on 2026-07-23,
+ * gpt-4o-mini-search-preview goes on).
+ */
+function retireIds(names: NameIndex<TokenModel>): void {
+  for (const model of new Set(names.byKey.values())) {
+    for (const [id, iso] of Object.entries(model.row.retiredIds ?? {})) {
+      const day = catalogDay(iso);
+      const retired = model.retired !== null && model.retired < day ? model.retired : day;
+      names.byKey.set(nameKey(id), { ...model, name: id, retired });
+    }
+  }
+}
+
 export function buildModelIndex(catalog: Catalog): ModelIndex {
   const index: ModelIndex = {
     text: new NameIndex(),
@@ -231,6 +249,7 @@ export function buildModelIndex(catalog: Catalog): ModelIndex {
   addTokenRows(index.audio, section<'tokens'>(catalog, 'audio'), catalog);
   addTokenRows(index.audio, section<'tokens'>(catalog, 'transcription_audio'), catalog);
   addTokenRows(index.imageTokens, section<'tokens'>(catalog, 'image_tokens'), catalog);
+  for (const names of [index.text, index.audio, index.imageTokens]) retireIds(names);
 
   // alias <-> snapshot pairs, so ft:gpt-4o-mini finds the gpt-4o-mini-2024-07-18 row
   const pairs = new Map<string, string[]>();
@@ -333,7 +352,11 @@ export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
 
 /** Whether the model is offered on `day` (null: today's current models, retired ones left out). */
 export function offeredOn(model: TokenModel, day: Day | null): boolean {
-  return offeredOnDay(model.row, day === null ? null : dayToIso(day));
+  const retired = model.retired === null ? undefined : dayToIso(model.retired);
+  return offeredOnDay(
+    { released: model.row.released, retired, periods: model.row.periods },
+    day === null ? null : dayToIso(day),
+  );
 }
 
 function indexOf(domain: Domain, index: ModelIndex): NameIndex<unknown> {

@@ -98,9 +98,17 @@ function tokenPrice(
     );
   }
   if (price === null || price === undefined) {
-    if (tier === 'batch' && column === 'cached_input' && prices.input !== null) {
+    const standard = longContext ? priced.tiers.standard?.long_context : priced.tiers.standard;
+    const cachedOutsideBatch =
+      standard?.cached_input !== null && standard?.cached_input !== undefined;
+    if (
+      tier === 'batch' &&
+      column === 'cached_input' &&
+      prices.input !== null &&
+      cachedOutsideBatch
+    ) {
       throw new PricingError(
-        `${model.name} has no ${kind}cached input price in Batch: prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate ($${prices.input} per 1M tokens)`,
+        `${model.name} has no ${kind}cached input price in Batch: before the gpt-5 family prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate ($${prices.input} per 1M tokens)`,
       );
     }
     // gpt-image-1 has text input but image output: name the price kind that has it

@@ -61,7 +61,11 @@ export interface ForecastLayout {
 const INPUTS: [header: string, format: string, note: string][] = [
   ['Workload', '', 'A name for this workload.'],
   ['Model', '', 'Text model id: pick one or type any (dated snapshots and ft: ids work).'],
-  ['Tier', '', 'standard, batch (Batch API: 50% off, no caching discount) or flex.'],
+  [
+    'Tier',
+    '',
+    'standard, batch (Batch API: 50% off; a caching discount only from gpt-5 on) or flex.',
+  ],
   ['Requests per day', '#,##0', 'Requests a day in the first month.'],
   ['Avg input tokens', '#,##0', 'Input tokens per request, cached ones included.'],
   ['Cached share', '0%', 'Share of input tokens served from the prompt cache, 0-100%.'],
@@ -78,11 +82,14 @@ const INPUTS: [header: string, format: string, note: string][] = [
   ],
 ];
 
-/** Three example workloads, one value per column of INPUTS. */
+/**
+ * Three example workloads, one value per column of INPUTS, on models with no announced shutdown
+ * (a month after a model's shutdown has no price: o3 and o4-mini shut down in 2026).
+ */
 export const EXAMPLE_WORKLOADS: CellValue[][] = [
-  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-4.1-nano'],
+  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-5.4-nano'],
   ['Nightly document summaries', 'gpt-4.1', 'batch', 2000, 8000, 0, 600, 0.03, 'gpt-4.1-mini'],
-  ['Coding agent', 'o3', 'standard', 500, 12000, 0.6, 2500, 0.1, 'o4-mini'],
+  ['Coding agent', 'gpt-5.4', 'standard', 500, 12000, 0.6, 2500, 0.1, 'gpt-5.4-mini'],
 ];
 
 const CURRENCY = '$#,##0.00';

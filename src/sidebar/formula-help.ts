@@ -34,7 +34,7 @@ export const FORMULA_HELP: [example: string, what: string][] = [
   ],
   ['=OPENAI_PRICES_AS_OF(D1)', 'The date of the newest price data (D1: any refresh cell).'],
   [
-    '=OPENAI_FORECAST("gpt-5-mini", 1000, 1500, 400)',
+    '=OPENAI_FORECAST("gpt-5.4-mini", 1000, 1500, 400)',
     'Twelve monthly costs of a workload; with a start month, each month at its own prices.',
   ],
   ['=OPENAI_TOKENS("Hello, world!", "gpt-4o")', 'Exact token count of text.'],

@@ -268,8 +268,8 @@ const cases: Case[] = [
   ],
   [
     'tier "priority" the model lacks',
-    () => fns.OPENAI_COST('gpt-4.1-nano', 1, 1, 'priority'),
-    /^gpt-4\.1-nano is not offered in the priority .*\(offered in: standard/,
+    () => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority'),
+    /^gpt-5-nano is not offered in the priority .*\(offered in: standard/,
   ],
   // 100,000-row ranges whose every row is bad answer as fast as good ones
   [
@@ -933,7 +933,7 @@ describe('smaller', () => {
   test('a forecast that ends before the retirement prices; one that reaches it is an error', () => {
     for (const row of [...retiredRows, ...retiringRows, ...textRows.filter((r) => !r.retired)]) {
       if (!row.retired) {
-        expect(errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 1)) ?? '').not.toMatch(/retire/);
+        expect(errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 0)) ?? '').not.toMatch(/retire/);
         continue;
       }
       // months are priced at the prices of their first day: the first month whose first day is
@@ -944,14 +944,14 @@ describe('smaller', () => {
       const firstWithout = day === 1 ? monthText(year, month) : monthText(year, month + 1);
       const lastWith = day === 1 ? monthText(year, month - 1) : monthText(year, month);
       expect(
-        errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 1, '', 0, 0, 1, firstWithout)),
+        errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 0, '', 0, 0, 1, firstWithout)),
       ).toMatch(/retire.* it has no price in /);
-      expect(errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 1, '', 0, 0, 2, lastWith))).toMatch(
+      expect(errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 0, '', 0, 0, 2, lastWith))).toMatch(
         new RegExp(`it has no price in ${firstWithout} `),
       );
       if (`${lastWith}-01` >= (row.released ?? SINCE) && `${lastWith}-01` >= SINCE) {
         expect(
-          errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 1, '', 0, 0, 1, lastWith)),
+          errorOf(() => fns.OPENAI_FORECAST(row.model, 1, 1, 0, '', 0, 0, 1, lastWith)),
         ).toBeNull();
       }
     }

@@ -38,12 +38,17 @@ function genai(id: string, day: string, u: number[]): number {
   return result.total_price;
 }
 
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(b), 1e-6);
 
 describe('OPENAI_COST with a date equals genai-prices for the models both price', () => {
   test.each(imported.map(([id, spec]) => [id, spec.model ?? id]))('%s', (id, name) => {
     const row = textRow(name as string);
-    const days = [...row.periods.map((p: AnyRow) => p.from), catalog.asOf as string];
+    // the day before a retirement (gpt-5.1-codex-mini, gpt-5.3-chat-latest) instead of asOf
+    const last = row.retired && row.retired <= catalog.asOf ? dayBefore(row.retired) : catalog.asOf;
+    const days = [...row.periods.map((p: AnyRow) => p.from), last as string];
     const standard = row.periods[0].tiers.standard;
     const hasCached = standard.cached_input !== null;
     const hasWrite = standard.cache_write !== undefined;
@@ -72,8 +77,11 @@ describe('the spec, section by section, on the bundle', () => {
     expect(thrown(() => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority')).message).toBe(
       'gpt-5-nano is not offered in the priority (priority processing) tier (offered in: standard, batch, flex)',
     );
-    // Batch: 50%, cached and cache-write tokens at the batch input rate
-    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(0.2 + 6);
+    // Batch: 50%, cached tokens at 50% of the cached price (gpt-5 family on: 0.2 → 0.1), cache
+    // writes at the batch input rate (no Batch cache-write price)
+    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(
+      (8e4 * 1 + 8e4 * 0.1 + 4e4 * 1 + 1e6 * 6) / 1e6,
+    );
     // a long request in Batch: 50% of the long-context rates (4 / 18 → 2 / 9)
     expect(fns.OPENAI_COST('gpt-5.6-terra', 1e6, 1e6, 'batch')).toBe(2 + 9);
   });

@@ -53,7 +53,7 @@ test('tiers and cached share: batch bills cached input at the batch input rate',
 
 test('a column of workloads gives one row each; blank rows stay blank', () => {
   const result = forecast(
-    col('gpt-4o', '', 'gpt-4.1-nano'),
+    col('gpt-4o', '', 'gpt-4o-mini'),
     col(100, '', 1000),
     col(1000, '', 500),
     col(100, '', 50),
@@ -65,7 +65,7 @@ test('a column of workloads gives one row each; blank rows stay blank', () => {
   expect(result).toEqual([
     [10.653125, 10.653125, 10.653125],
     ['', '', ''],
-    [2.130625, 0, 0], // 1,000 × 30.4375 days × $0.00007, then -100%
+    [3.1959375, 0, 0], // 1,000 × 30.4375 days × $0.000105, then -100%
   ]);
 });
 

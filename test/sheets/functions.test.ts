@@ -382,7 +382,8 @@ describe('look-up functions', () => {
     const all = plain(fns.OPENAI_MODELS());
     expect(all[0]).toEqual(['model', 'category', 'released', 'status']);
     expect(all).toContainEqual(['gpt-4.1-2025-04-14', 'text', 'before 2025-06-26', 'current']);
-    expect(all).toContainEqual(['gpt-5', 'text', '2025-08-07', 'current']);
+    expect(all).toContainEqual(['gpt-5', 'text', '2025-08-07', 'retires 2026-12-11']);
+    expect(all).toContainEqual(['gpt-5.4', 'text', '2026-03-05', 'current']);
     expect(all).toContainEqual([
       'gpt-4.5-preview',
       'text',
@@ -428,10 +429,15 @@ describe('look-up functions', () => {
   });
 
   test('OPENAI_PRICE_TABLE: header first, "not offered" cells', () => {
-    // as the page stood on its day: its 24 rows, its columns
+    // as the page stood on its day: its 24 rows, its columns, then the two gpt-4o snapshots it
+    // left out (annotations addedRows)
     const page = plain(fns.OPENAI_PRICE_TABLE('text', 'standard', '2025-06-26'));
     expect(page[0]).toEqual(['Model', 'Snapshot', 'Input', 'Cached input', 'Output']);
-    expect(page).toHaveLength(25);
+    expect(page).toHaveLength(27);
+    expect(page.slice(-2).map((row: unknown[]) => row[0])).toEqual([
+      'gpt-4o-2024-11-20',
+      'gpt-4o-2024-05-13',
+    ]);
     expect(page).toContainEqual(['o1-pro', 'o1-pro-2025-03-19', 150, 'not offered', 600]);
     // today: new models, cache-write and long-context columns, retired models left out
     const text = plain(fns.OPENAI_PRICE_TABLE());
@@ -544,9 +550,12 @@ describe('look-up functions', () => {
     expect(batch.slice(1).find((r: unknown[]) => r[0] === 'gpt-4o')[2]).toBe(6.25);
     for (const [name, , cost] of batch.slice(1)) {
       // current prices; 1M input tokens is above 272,000, so long-context rates where a model has them
+      // 5e5 of the input cached: at the batch cached price from gpt-5 on, else the batch input rate
       const batchPrices = rowOf('text', name).tiers.batch;
-      const { input, output } = batchPrices.long_context ?? batchPrices;
-      expectClose(cost, D(1e6).times(input).plus(D(1e6).times(output)).div(1e6));
+      const { input, cached_input, output } = batchPrices.long_context ?? batchPrices;
+      const uncached = D(5e5).times(input);
+      const cached = D(5e5).times(cached_input ?? input);
+      expectClose(cost, uncached.plus(cached).plus(D(1e6).times(output)).div(1e6));
     }
     expect(errorMessage(() => fns.OPENAI_COMPARE(10, 1, '', 11))).toMatch(/exceed input tokens/);
     expect(errorMessage(() => fns.OPENAI_COMPARE('abc', 1))).toMatch(
