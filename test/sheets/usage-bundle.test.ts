@@ -3,6 +3,8 @@
 // pasted as text, imported as numbers, shuffled and extra columns, a BOM, empty days, partial
 // buckets, OpenAI's own example rows. Expected costs come from test/support/exports.ts.
 import Decimal from 'decimal.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import vm from 'node:vm';
 import { loadBundle, type Bundle } from '../support/bundle';
 import {
@@ -504,5 +506,42 @@ describe('aggregated rows in OPENAI_COST: more input than one request holds need
     expect(
       plain(fns.OPENAI_COST(models, col(1000, 2_000_000, 3_000_000), 0, '', 0, '', col(1, 10, 12))),
     ).toEqual([[0.0025], [5], [7.5]]);
+  });
+});
+
+describe("the README's examples compute as shown", () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8').split('\n');
+  /** The markdown table whose header row contains `marker`: its header and rows, cells trimmed. */
+  function table(marker: string): string[][] {
+    const start = readme.findIndex((line) => line.startsWith('|') && line.includes(marker));
+    expect(start).toBeGreaterThanOrEqual(0);
+    const rows: string[][] = [];
+    for (let k = start; k < readme.length && readme[k].startsWith('|'); k++) {
+      if (k === start + 1) continue; // the | --- | line
+      const cells = readme[k]
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim().replace(/\\\|/g, '|'));
+      rows.push(cells);
+    }
+    return rows;
+  }
+  const value = (cell: string) => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
+
+  const example = table('`=OPENAI_USAGE_COST(A1:H)`').slice(1); // the sheet's rows 1 to 8
+  const usage = asImported(example.map((row) => row.slice(0, 8)));
+
+  test('OPENAI_USAGE_COST', () => {
+    expect(usageCost(usage)).toEqual(example.map((row) => [value(row[8])]));
+  });
+
+  test('OPENAI_RECONCILE, with and without a tolerance', () => {
+    const costs = table('| amount_value ').map((row, r) => (r === 0 ? row : row.map(value)));
+    const expected = table('| computed_usd ').map((row, r) => (r === 0 ? row : row.map(value)));
+    // A1:H6: the export with its two rows not priced deleted
+    const priced = usage.filter((_, r) => !String(example[r][8]).startsWith('not priced'));
+    expect(priced.length).toBe(6);
+    expect(reconcile(priced, costs)).toEqual(expected);
+    expect(reconcile(priced, costs, 0.001)[1][4]).toBe('billed more');
   });
 });
