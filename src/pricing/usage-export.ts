@@ -12,7 +12,7 @@
 import type { TierId } from './catalog';
 import { tokenMicros } from './cost';
 import { contextWindowOf, oneRequestProblem } from './context-window';
-import { isoToDay, type Day } from './dates';
+import type { Day } from './dates';
 import { PricingError } from './errors';
 import {
   findTextModel,
@@ -52,9 +52,19 @@ export type UsageColumn = (typeof USAGE_COLUMNS)[number];
 export const USAGE_REQUIRED: readonly UsageColumn[] = ['model', 'input_tokens', 'output_tokens'];
 
 /** The token columns: a row with none of them filled and no model is an empty day. */
-export const USAGE_TOKEN_COLUMNS: readonly UsageColumn[] = USAGE_COLUMNS.filter((c) =>
-  c.endsWith('_tokens'),
-);
+export const USAGE_TOKEN_COLUMNS: readonly UsageColumn[] = [
+  'input_tokens',
+  'output_tokens',
+  'input_cached_tokens',
+  'input_cache_write_tokens',
+  'input_text_tokens',
+  'input_audio_tokens',
+  'input_cached_audio_tokens',
+  'output_audio_tokens',
+  'input_image_tokens',
+  'input_cached_image_tokens',
+  'output_image_tokens',
+];
 
 /** Token counts of one export row as it reports them (blank = 0). */
 export interface ExportTokens {
@@ -93,7 +103,7 @@ export function noTokens(): ExportTokens {
 }
 
 /** From this day on input_audio_tokens counts uncached audio only (OpenAI's 2026-07-15 spec). */
-const AUDIO_UNCACHED_SINCE: Day = isoToDay('2026-07-15')!;
+export const AUDIO_UNCACHED_SINCE: Day = 20649; // 2026-07-15 (a literal: no work at load)
 
 /**
  * Whether the row's input_audio_tokens include its cached audio tokens. A row with

@@ -18,8 +18,11 @@ import {
 } from '../../src/pricing/export-columns';
 import { resolveTextModel, type TokenModel } from '../../src/pricing/models';
 import {
+  AUDIO_UNCACHED_SINCE,
   audioIncludesCached,
   noTokens,
+  USAGE_COLUMNS,
+  USAGE_TOKEN_COLUMNS,
   UsageRowPricer,
   type ExportTokens,
 } from '../../src/pricing/usage-export';
@@ -184,6 +187,11 @@ describe('how the token columns add up', () => {
       cachedAudio: 100,
     });
     expect(audioIncludesCached(t, 700, null)).toBe(true);
+  });
+
+  test('the day of the change and the token columns, as written in the module', () => {
+    expect(AUDIO_UNCACHED_SINCE).toBe(day('2026-07-15'));
+    expect(USAGE_TOKEN_COLUMNS).toEqual(USAGE_COLUMNS.filter((c) => c.endsWith('_tokens')));
   });
 
   test('without a text column the day decides: before 2026-07-15 audio included cached audio', () => {
