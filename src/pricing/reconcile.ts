@@ -176,7 +176,7 @@ export function status(
   tolerance: number | null,
 ): string {
   if (ledger.notPriced > 0) {
-    return `not priced: ${ledger.notPriced} row${ledger.notPriced === 1 ? '' : 's'}`;
+    return `not priced: ${ledger.notPriced} rows`; // the spec's wording, also for 1
   }
   if (ledger.usageRows === 0) return 'no usage';
   if (ledger.bills === 0) return 'no bill';

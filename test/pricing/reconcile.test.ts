@@ -142,7 +142,7 @@ describe('statuses', () => {
     expect(out.slice(1).map((r) => [r[0], r[4]])).toEqual([
       ['2026-09-03', 'no usage'],
       ['2026-09-04', 'no bill'],
-      ['2026-09-05', 'not priced: 1 row'],
+      ['2026-09-05', 'not priced: 1 rows'], // the spec's `not priced: N rows`, as written
       ['2026-09-06', 'not priced: 2 rows'],
       ['total', 'not priced: 3 rows'],
     ]);

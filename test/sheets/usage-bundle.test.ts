@@ -146,6 +146,19 @@ describe('OPENAI_USAGE_COST on a dashboard export', () => {
     expect(usageCost(dated)).toEqual(usageCost(usageText));
   });
 
+  test("one row not priced: the header in the spec's words", () => {
+    const grid = [
+      ['model', 'input_tokens', 'output_tokens'],
+      ['gpt-4o', 1000, 10],
+      ['gpt4o', 1000, 10],
+    ];
+    expect(usageCost(grid).map((r) => r[0])).toEqual([
+      'cost_usd: 1 rows not priced',
+      fns.OPENAI_COST('gpt-4o', 1000, 10),
+      'not priced: unknown model "gpt4o" (did you mean "gpt-4o"?)',
+    ]);
+  });
+
   test('no time columns: current prices', () => {
     const grid = [
       ['model', 'input_tokens', 'output_tokens'],

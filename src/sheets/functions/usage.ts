@@ -54,9 +54,7 @@ export function OPENAI_USAGE_COST(usage_export: unknown): unknown[][] {
       }
     }
     out[0] = [
-      notPriced === 0
-        ? 'cost_usd'
-        : `cost_usd: ${notPriced} row${notPriced === 1 ? '' : 's'} not priced`,
+      notPriced === 0 ? 'cost_usd' : `cost_usd: ${notPriced} rows not priced`, // the spec's wording, also for 1
     ];
     return out;
   });
