@@ -41,11 +41,14 @@ export function exportGrid(value: unknown, name: string): unknown[][] {
   return Array.isArray(value[0]) ? (value as unknown[][]) : [value];
 }
 
+const dateKey = (value: unknown) => (isDate(value) ? value.getTime() : value);
+
 /** A reader of the UTC day of each row from start_time (Unix seconds) or start_time_iso. */
 export class ExportDays {
   private readonly timeZone = timeZoneReader();
   /** text and date cells repeat (one per day): each is read once */
-  private readonly seen = new Map<unknown, Day | PricingError>();
+  private readonly startTimeDay = remembering((value) => this.read(value, 'start_time'), dateKey);
+  private readonly isoDay = remembering((value) => this.read(value, 'start_time_iso'), dateKey);
 
   constructor(
     private readonly startTime: number,
@@ -61,29 +64,13 @@ export class ExportDays {
     if (this.startTime >= 0) {
       const value = row[this.startTime];
       if (typeof value === 'number') return unixSecondsDay(value, 'start_time');
-      if (!isBlank(value)) return this.remembered(value, 'start_time');
+      if (!isBlank(value)) return this.startTimeDay(value);
     }
     if (this.startTimeIso >= 0) {
       const value = row[this.startTimeIso];
-      if (!isBlank(value)) return this.remembered(value, 'start_time_iso');
+      if (!isBlank(value)) return this.isoDay(value);
     }
     return null;
-  }
-
-  private remembered(value: unknown, name: string): Day | null {
-    const key = isDate(value) ? value.getTime() : value;
-    let day = this.seen.get(key);
-    if (day === undefined) {
-      try {
-        day = this.read(value, name);
-      } catch (error) {
-        if (!(error instanceof PricingError)) throw error;
-        day = error;
-      }
-      if (this.seen.size < 10000) this.seen.set(key, day);
-    }
-    if (day instanceof PricingError) throw day;
-    return day;
   }
 
   private read(value: unknown, name: string): Day {

@@ -2,11 +2,18 @@
 
 import { PricingError } from '../pricing/errors';
 
-/** `parse` with its answers remembered, a PricingError too (rethrown for each repeat). */
-export function remembering<T>(parse: (value: unknown) => T): (value: unknown) => T {
+/**
+ * `parse` with its answers remembered, a PricingError too (rethrown for each repeat), by `key` of
+ * the value (a date cell is a new object each time: its time is the key).
+ */
+export function remembering<T>(
+  parse: (value: unknown) => T,
+  key: (value: unknown) => unknown = (value) => value,
+): (value: unknown) => T {
   const seen = new Map<unknown, T | PricingError>();
   return (value) => {
-    let found = seen.get(value);
+    const k = key(value);
+    let found = seen.get(k);
     if (found === undefined) {
       try {
         found = parse(value);
@@ -14,7 +21,7 @@ export function remembering<T>(parse: (value: unknown) => T): (value: unknown) =
         if (!(error instanceof PricingError)) throw error;
         found = error;
       }
-      if (seen.size < 1000) seen.set(value, found);
+      if (seen.size < 10000) seen.set(k, found);
     }
     if (found instanceof PricingError) throw found;
     return found;
