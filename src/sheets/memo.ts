@@ -59,3 +59,16 @@ export function memoized<T>(
     return answer.value;
   };
 }
+
+/**
+ * A one-value reader (a tier, a batch flag, a day cell) with its answers and errors remembered:
+ * a column repeats a handful of values, each parsed once.
+ */
+export function remembering<T>(parse: (value: unknown) => T): (value: unknown) => T {
+  const remembered = memoized((cells) => parse(cells[0]));
+  const cell: unknown[] = [undefined];
+  return (value) => {
+    cell[0] = value;
+    return remembered(cell);
+  };
+}
