@@ -25,4 +25,5 @@ export { insertForecastSheet } from './forecast-sheet';
 export { onOpen, onInstall, showPriceSidebar, showFormulaHelp } from './menu';
 export { refreshPrices } from './refresh';
 export { getSidebarData } from './sidebar-data';
+export { importUsageExport } from './usage-import/import';
 export { insertPriceTables, insertAllPriceTables, insertFormulaAtSelection } from './writer';
