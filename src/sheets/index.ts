@@ -22,7 +22,7 @@ export {
 export { OPENAI_FORECAST } from './functions/forecast';
 export { OPENAI_TOKENS, countTokens } from './functions/tokens';
 export { insertForecastSheet } from './forecast-sheet';
-export { onOpen, onInstall, showPriceSidebar, showFormulaHelp } from './menu';
+export { onOpen, onInstall, showPriceSidebar, showFormulaHelp, showUsageImport } from './menu';
 export { refreshPrices } from './refresh';
 export { getSidebarData } from './sidebar-data';
 export { importUsageExport } from './usage-import/import';

@@ -92,12 +92,13 @@ export function importUsageExport(text: unknown): ImportedExport {
   fitSheet(sheet, rows, layout.lastColumn);
   writeTable(sheet, layout.values, layout.width);
   sheet.getRange(1, 1, 1, layout.width).setFontWeight('bold');
+  for (const { row, column, block } of layout.blocks) {
+    writeBlock(sheet.getRange(row, column, block.values.length, block.values[0].length), block);
+  }
+  // after the blocks: their formats stop at their formula row, a spill's run to the last row
   const lastRow = sheet.getMaxRows();
   for (const { column, columns, fromRow, format } of layout.columnFormats) {
     sheet.getRange(fromRow, column, lastRow - fromRow + 1, columns).setNumberFormat(format);
-  }
-  for (const { row, column, block } of layout.blocks) {
-    writeBlock(sheet.getRange(row, column, block.values.length, block.values[0].length), block);
   }
   sheet.setFrozenRows(1);
   spreadsheet.setNamedRange(importName(table.kind), sheet.getRange(1, 1, rows, layout.width));

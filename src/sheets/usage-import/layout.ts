@@ -70,7 +70,6 @@ export const SUMMARY_HEADERS: Record<ExportKind, string[]> = {
 
 export const RECONCILE_WIDTH = 5; // day, computed_usd, billed_usd, difference_usd, status
 const TOKENS = '#,##0';
-const MONEY = '$#,##0.00##';
 
 /** Text Sheets keeps as text whatever it looks like ("2026-08-31", "TRUE", "0012"): 'text. */
 const asText = (cell: Cell): Cell => (typeof cell === 'string' && cell !== '' ? `'${cell}` : cell);
@@ -207,9 +206,9 @@ export function importLayout(table: ImportTable, partner: Partner | null): Impor
   blocks.push({ row: 1, column: summaryColumn, block: summary });
   if (kind === 'usage') {
     format(summaryColumn + 2, 3, 3, TOKENS);
-    format(summaryColumn + 5, 1, 3, MONEY);
+    format(summaryColumn + 5, 1, 3, DOLLARS);
   } else {
-    format(summaryColumn + 3, 1, 3, MONEY);
+    format(summaryColumn + 3, 1, 3, DOLLARS);
   }
   let lastColumn = summaryColumn + headers.length - 1;
 
@@ -226,7 +225,7 @@ export function importLayout(table: ImportTable, partner: Partner | null): Impor
     block.fontWeights[0].fill('bold');
     block.formulas.push({ row: 2, column: 1, formulas: [[reconcileFormula(usage, cost)]] });
     blocks.push({ row: 1, column, block });
-    format(column + 1, 3, 3, MONEY);
+    format(column + 1, 3, 3, DOLLARS);
     lastColumn = column + RECONCILE_WIDTH - 1;
   }
   return { values, width, blocks, columnFormats, lastColumn };
