@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { tokenBenchLines } from './bench-tokens';
+import { usageBenchLines } from './bench-usage';
 
 const ROOT = resolve(__dirname, '..');
 const CODE = resolve(ROOT, 'dist/Code.js');
@@ -193,6 +194,7 @@ function main(): void {
       `${`  error path: ${label}`.padEnd(44)} ${badMs[k].toFixed(1)} ms (${(badMs[k] / goodMs).toFixed(2)}× good)`,
     );
   });
+  for (const line of usageBenchLines(ROWS, ROUNDS)) console.log(line);
   for (const line of optionalServiceCalls()) console.log(line);
   for (const line of tokenBenchLines()) console.log(line);
 }

@@ -25,6 +25,8 @@ type RawPrices = Record<string, number | TieredPrices | undefined>;
 export interface GenaiModel {
   id: string;
   match: MatchLogic;
+  /** the most tokens one request can hold (input and output together) */
+  context_window?: number;
   prices: RawPrices | { constraint?: { type: string; start_date?: string }; prices: RawPrices }[];
 }
 
@@ -51,6 +53,7 @@ export interface GenaiEntry {
   id: string;
   match: MatchLogic;
   periods: GenaiPeriod[];
+  contextWindow?: number;
 }
 
 /** genai-prices key → [family, column]; keys not listed here are refused, not ignored. */
@@ -134,7 +137,14 @@ export function readGenaiModels(models: GenaiModel[], lcAbove: number): GenaiEnt
         fail(model.id, 'only the first price entry may lack a start date');
       return readPrices(model.id, start, entry.prices, lcAbove);
     });
-    return { id: model.id, match: model.match, periods };
+    const entry: GenaiEntry = { id: model.id, match: model.match, periods };
+    if (model.context_window !== undefined) {
+      const window = model.context_window;
+      if (typeof window !== 'number' || !Number.isInteger(window) || window <= 0)
+        fail(model.id, `context_window is not a positive whole number: ${JSON.stringify(window)}`);
+      entry.contextWindow = window;
+    }
+    return entry;
   });
 }
 

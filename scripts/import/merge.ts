@@ -4,6 +4,7 @@
 
 import type {
   Catalog,
+  FineTuningRow,
   PricePeriod,
   Section,
   Source,
@@ -52,6 +53,8 @@ export interface DatedAnnotations extends Annotations {
   }[];
   tierPrices: Record<string, Partial<Record<'flex' | 'priority', TierEntry[]>>>;
   retired: Record<string, { date: string; source: string }>;
+  /** context windows of rows genai-prices gives none for: a number with its source, or null */
+  contextWindows: Record<string, { tokens: number | null; source?: string; reason: string }>;
   decisions: unknown[];
 }
 
@@ -158,6 +161,8 @@ function importEntry(
     sources,
   };
   if (base.aliases.length === 0) delete (base as Partial<typeof base>).aliases;
+  if (entry.contextWindow !== undefined)
+    (base as Partial<TokenRow>).contextWindow = entry.contextWindow;
   for (const [family, sectionId] of [
     ['text', 'text'],
     ['audio', 'audio'],
@@ -270,6 +275,53 @@ function forEachTokenRow(catalog: Catalog, visit: (row: TokenRow, s: Section) =>
     if (s.kind === 'tokens' || s.kind === 'fine_tuning') for (const row of s.rows) visit(row, s);
 }
 
+/**
+ * Every token row's context window: genai-prices' context_window of the model (looked up by the
+ * row's ids, excluded entries too: their prices are in doubt, not their windows; a fine-tuning
+ * row by its base model), else the annotations' contextWindows entry,
+ * which must then exist (a number with its source, or null with the reason there is none).
+ */
+function addContextWindows(catalog: Catalog, entries: GenaiEntry[], ann: DatedAnnotations): void {
+  const windows = strip(ann.contextWindows);
+  const used = new Set<string>();
+  const missing = new Set<string>();
+  forEachTokenRow(catalog, (row) => {
+    const ids =
+      'baseModel' in row
+        ? [(row as FineTuningRow).baseModel]
+        : [row.model, row.snapshot, ...(row.aliases ?? [])];
+    let fromGenai = row.contextWindow;
+    for (const id of ids) {
+      if (fromGenai !== undefined || !id) break;
+      fromGenai = entries.find((e) => matches(e.match, id))?.contextWindow;
+    }
+    const annotated = windows[row.model];
+    if (fromGenai !== undefined && annotated) {
+      throw new Error(
+        `annotations: contextWindows gives ${row.model} ${annotated.tokens}, but genai-prices has ${fromGenai}: drop the annotation or record a decision`,
+      );
+    }
+    if (annotated) used.add(row.model);
+    const window = fromGenai ?? annotated?.tokens;
+    if (window === undefined) missing.add(row.model);
+    else if (window === null) delete row.contextWindow;
+    else {
+      row.contextWindow = window;
+      if (annotated?.source && !row.sources.includes(annotated.source))
+        row.sources.push(annotated.source);
+    }
+  });
+  if (missing.size > 0) {
+    throw new Error(
+      `genai-prices gives no context window for ${[...missing].join(', ')}: add them to data/catalog-annotations.json contextWindows (a number and its source, or null and why)`,
+    );
+  }
+  for (const model of Object.keys(windows)) {
+    if (!used.has(model))
+      throw new Error(`annotations: contextWindows names "${model}", which has no row`);
+  }
+}
+
 export interface MergeReport {
   /** genai-prices vs the page on the page's day, for the page's rows */
   pageVsGenai: string[];
@@ -351,6 +403,7 @@ export function mergeSources(
   }
   addTierPrices(catalog, ann);
   addBatchTiers(catalog, ann);
+  addContextWindows(catalog, genai.entries, ann);
   for (const [model, { date, source }] of Object.entries(strip(ann.retired))) {
     let found = false;
     forEachTokenRow(catalog, (row) => {

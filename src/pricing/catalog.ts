@@ -53,6 +53,11 @@ export interface TokenRow {
   retired?: IsoDay;
   /** ids of catalog.sources behind this row's facts */
   sources: string[];
+  /**
+   * the most tokens one request can hold, input and output together (genai-prices'
+   * context_window, or an annotation naming its source); absent: no source gives one
+   */
+  contextWindow?: number;
   /** price periods, oldest first; a tier missing from a period is not offered in it */
   periods: PricePeriod[];
   /** the page's "Estimated cost" per minute (transcription and speech tables) */

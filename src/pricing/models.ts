@@ -45,6 +45,8 @@ export interface TokenModel {
   fineTuned: boolean;
   released: Day | null;
   retired: Day | null;
+  /** the most tokens one request can hold (input and output); null: no source gives one */
+  contextWindow: number | null;
   periods: Period[];
   /** extra rows merged into the periods (a text model's flex row) */
   extraRows: TokenRow[];
@@ -156,6 +158,7 @@ function tokenModel(
     fineTuned,
     released: dayOrNull(row.released),
     retired: dayOrNull(row.retired),
+    contextWindow: row.contextWindow ?? null,
     periods: [],
     extraRows: [],
   };

@@ -20,6 +20,7 @@ export {
   OPENAI_PRICES_AS_OF,
 } from './functions/lookups';
 export { OPENAI_FORECAST } from './functions/forecast';
+export { OPENAI_USAGE_COST, OPENAI_RECONCILE } from './functions/usage';
 export { OPENAI_TOKENS, countTokens } from './functions/tokens';
 export { insertForecastSheet } from './forecast-sheet';
 export { onOpen, onInstall, showPriceSidebar, showFormulaHelp, showUsageImport } from './menu';

@@ -2,7 +2,6 @@
 // values or whole ranges alike (see ../ranges.ts). The JSDoc above each function is what the
 // Sheets formula helper shows: the build copies it above the generated top-level wrapper.
 
-import type { TierId } from '../../pricing/catalog';
 import {
   charactersCost,
   imagePrice,
@@ -27,8 +26,10 @@ import {
 } from '../../pricing/models';
 import { parseTier } from '../../pricing/tiers';
 import { resolveTool } from '../../pricing/tools';
-import { optionalText, quantity as readQuantity, requiredText } from '../cells';
+import { checkOneRequest } from '../../pricing/context-window';
+import { isBlank, optionalText, quantity as readQuantity, requiredText } from '../cells';
 import { dayReader } from '../dates';
+import { remembering } from '../remember';
 import { mapCells } from '../ranges';
 import { tokenCostColumns } from './token-columns';
 
@@ -44,22 +45,7 @@ const TOKEN_ARGS = [
 ];
 
 /** Tier cells repeat a handful of spellings (often one scalar): parse each spelling once. */
-function tierReader(): (value: unknown) => TierId {
-  const seen = new Map<unknown, TierId | Error>();
-  return (value) => {
-    let tier = seen.get(value);
-    if (tier === undefined) {
-      try {
-        tier = parseTier(value);
-      } catch (error) {
-        tier = error as Error;
-      }
-      if (seen.size < 1000) seen.set(value, tier);
-    }
-    if (tier instanceof Error) throw tier;
-    return tier;
-  };
-}
+const tierReader = () => remembering(parseTier);
 
 /**
  * Token costs over cells or ranges. args: model, input, output, tier, cached, date, requests,
@@ -74,14 +60,17 @@ function tokenCostOver(
 ): unknown {
   const tierOf = tierReader();
   const dayOf = dayReader();
+  const oneRequestFits = names[6] === 'requests';
   const computeRow = (cells: unknown[]) => {
     const model = resolve(requiredText(cells[0], 'model'));
     const priced = pricesOn(model, dayOf(cells[5]));
+    const input = readQuantity(cells[1], names[1]);
+    if (oneRequestFits && isBlank(cells[6])) checkOneRequest(model, input, 'requests');
     return tokenCost(
       priced,
       tierOf(cells[3]),
       {
-        input: readQuantity(cells[1], names[1]),
+        input,
         output: readQuantity(cells[2], names[2]),
         cached: readQuantity(cells[4], names[4]),
         requests: readQuantity(cells[6], 'requests', 1),
@@ -91,7 +80,8 @@ function tokenCostOver(
     );
   };
   return (
-    tokenCostColumns(args, { find, tierOf, dayOf, computeRow }) ?? mapCells(names, args, computeRow)
+    tokenCostColumns(args, { find, tierOf, dayOf, computeRow, oneRequestFits }) ??
+    mapCells(names, args, computeRow)
   );
 }
 

@@ -9,6 +9,7 @@
 import type { TierId } from '../../pricing/catalog';
 import { isLongContext, MICROS_PER_MILLION_TOKENS, tokenMicros } from '../../pricing/cost';
 import type { Day } from '../../pricing/dates';
+import { contextWindowOf } from '../../pricing/context-window';
 import { pricesOn, type PricedTiers, type TokenModel } from '../../pricing/models';
 import { billingRates, type TokenRates } from '../../pricing/tiers';
 import { isBlank } from '../cells';
@@ -20,6 +21,8 @@ type Column = unknown[][] | null;
 interface Priced {
   priced: PricedTiers;
   rates: TokenRates;
+  /** the model's context window (Infinity: unknown), for rows with no requests count */
+  window: number;
 }
 
 /** A one-column range (rows of one cell), else null; undefined if the argument rules this out. */
@@ -46,6 +49,8 @@ export interface Lookups {
   dayOf: (value: unknown) => Day | null;
   /** the general path's row function: a cost, or a throw that words the row's error */
   computeRow: (cells: unknown[]) => unknown;
+  /** rows with a blank requests cell must fit in the model's context window (OPENAI_COST) */
+  oneRequestFits?: boolean;
 }
 
 /**
@@ -78,7 +83,8 @@ class ColumnPricer {
     if (!found) return null;
     try {
       const priced = pricesOn(found, this.lookups.dayOf(dateCell));
-      return { priced, rates: billingRates(priced, this.lookups.tierOf(tierCell)) };
+      const rates = billingRates(priced, this.lookups.tierOf(tierCell));
+      return { priced, rates, window: contextWindowOf(found) ?? Infinity };
     } catch {
       return null; // the general path words it
     }
@@ -125,6 +131,9 @@ class ColumnPricer {
     }
     if (found === null) return BAD;
     const { priced, rates } = found;
+    // more input than one request holds, and no requests count: the general path words it
+    if (inputTokens > found.window && this.lookups.oneRequestFits && isBlank(this.cell(6, r)))
+      return BAD;
     let billed: Omit<TokenRates, 'longContext'> = rates;
     const longContext = rates.longContext;
     if (longContext !== 'none' && isLongContext(priced, inputTokens, requests)) {
