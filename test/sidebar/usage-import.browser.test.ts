@@ -70,9 +70,11 @@ test('the cost column is one OPENAI_USAGE_COST over the table, equal to the func
     const shown = typeof value === 'number' ? formatValue(value, '$#,##0.00####') : String(value);
     await cellShows(`AA${row}`, shown);
   }
-  // the empty day has no cost; every data row has one
+  // the empty day has no cost; gpt-4o-mini has no priority prices: that row says so
   await cellShows('AA2', '');
-  expect(expected.slice(2).every(([v]) => typeof v === 'number')).toBe(true);
+  expect(expected.slice(2, 5).every(([v]) => typeof v === 'number')).toBe(true);
+  expect(expected[5][0]).toMatch(/^not priced: gpt-4o-mini .*priority/);
+  expect(expected[0][0]).toBe('cost_usd: 1 row not priced');
 });
 
 test('the summary by month and model sums the rows and their costs', async () => {
@@ -91,10 +93,17 @@ test('the summary by month and model sums the rows and their costs', async () =>
     ['2026-09', 'gpt-5-nano-2025-08-07', 10],
     ['', '', '', '', '', '', ''].slice(0, 3),
   ]);
-  const costs = values('AA3:AA6').map(([v]) => v as number);
-  expect(rows[0][5]).toBeCloseTo(costs[1], 12); // gpt-4.1 on 2026-08-31
-  expect(rows[1][5]).toBeCloseTo(costs[0], 12);
-  expect(rows.slice(0, 4).map((r) => r[6])).toEqual([0, 0, 0, 0]);
+  const costs = values('AA3:AA6').map(([v]) => v);
+  expect(rows[0][5]).toBeCloseTo(costs[1] as number, 12); // gpt-4.1 on 2026-08-31
+  expect(rows[1][5]).toBeCloseTo(costs[0] as number, 12);
+  expect(rows[3][5]).toBeCloseTo(costs[2] as number, 12);
+  // the row that could not be priced is counted, not summed as 0 silently
+  expect(rows.slice(0, 4).map((r) => [r[5] === 0, r[6]])).toEqual([
+    [false, 0],
+    [false, 0],
+    [true, 1],
+    [false, 0],
+  ]);
   await pg.screenshot('usage-import-usage-sheet');
 });
 

@@ -100,6 +100,9 @@ export function importUsageExport(text: unknown): ImportedExport {
   for (const { column, columns, fromRow, format } of layout.columnFormats) {
     sheet.getRange(fromRow, column, lastRow - fromRow + 1, columns).setNumberFormat(format);
   }
+  for (const { column, columns, width } of layout.columnWidths) {
+    sheet.setColumnWidths(column, columns, width);
+  }
   sheet.setFrozenRows(1);
   spreadsheet.setNamedRange(importName(table.kind), sheet.getRange(1, 1, rows, layout.width));
   return { sheetName, kind: table.kind, rows: table.rows.length };

@@ -53,6 +53,8 @@ export interface ImportLayout {
   columnFormats: ColumnFormat[];
   /** the last column anything is written to */
   lastColumn: number;
+  /** widths (px) that fit ISO times, model ids and line items; other columns keep Sheets' 100 */
+  columnWidths: { column: number; columns: number; width: number }[];
 }
 
 export const SUMMARY_HEADERS: Record<ExportKind, string[]> = {
@@ -228,5 +230,14 @@ export function importLayout(table: ImportTable, partner: Partner | null): Impor
     format(column + 1, 3, 3, DOLLARS);
     lastColumn = column + RECONCILE_WIDTH - 1;
   }
-  return { values, width, blocks, columnFormats, lastColumn };
+  const name = columnOf(kind, kind === 'usage' ? 'model' : 'line_item');
+  const columnWidths = [
+    { column: columnOf(kind, 'start_time_iso'), columns: 2, width: 175 },
+    { column: name, columns: 1, width: kind === 'usage' ? 170 : 230 },
+    { column: summaryColumn + 1, columns: 1, width: kind === 'usage' ? 170 : 230 },
+  ];
+  if (costColumn) columnWidths.push({ column: costColumn, columns: 1, width: 130 });
+  if (partner)
+    columnWidths.push({ column: lastColumn - RECONCILE_WIDTH + 1, columns: 1, width: 130 });
+  return { values, width, blocks, columnFormats, lastColumn, columnWidths };
 }
