@@ -225,6 +225,7 @@ export function importLayout(table: ImportTable, partner: Partner | null): Impor
         ? `Reconciliation: computed here vs billed in ${sheetRef(partner.sheetName)} (per UTC day)`
         : `Reconciliation: computed from ${sheetRef(partner.sheetName)} vs billed here (per UTC day)`;
     block.fontWeights[0].fill('bold');
+    block.fontWeights[1].fill('bold'); // the header OPENAI_RECONCILE spills
     block.formulas.push({ row: 2, column: 1, formulas: [[reconcileFormula(usage, cost)]] });
     blocks.push({ row: 1, column, block });
     format(column + 1, 3, 3, DOLLARS);
@@ -237,7 +238,12 @@ export function importLayout(table: ImportTable, partner: Partner | null): Impor
     { column: summaryColumn + 1, columns: 1, width: kind === 'usage' ? 170 : 230 },
   ];
   if (costColumn) columnWidths.push({ column: costColumn, columns: 1, width: 130 });
-  if (partner)
-    columnWidths.push({ column: lastColumn - RECONCILE_WIDTH + 1, columns: 1, width: 130 });
+  if (partner) {
+    const day = lastColumn - RECONCILE_WIDTH + 1;
+    columnWidths.push(
+      { column: day + 1, columns: 3, width: 115 },
+      { column: day + 4, columns: 1, width: 160 },
+    );
+  }
   return { values, width, blocks, columnFormats, lastColumn, columnWidths };
 }
