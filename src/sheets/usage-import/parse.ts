@@ -142,6 +142,11 @@ function bucketsOf(value: unknown): { buckets: Json[]; pages: Json[] } {
     }
     return { buckets: buckets as Json[], pages };
   };
+  if (isResult(value)) {
+    throw notAnExport(
+      `${describeJson(value)}: one result without its bucket, which holds the day (start_time, end_time); paste the whole page`,
+    );
+  }
   if (isPage(value)) return check(value.data, [value]);
   if (isBucket(value)) return { buckets: [value], pages: [] };
   if (Array.isArray(value) && value.length > 0) {
