@@ -101,7 +101,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPage = (value: unknown): value is Json & { data: unknown[] } =>
-  isObject(value) && Array.isArray(value.data);
+  isObject(value) &&
+  Array.isArray(value.data) &&
+  (value.object === 'page' || (value.data.length > 0 && value.data.every(isBucket)));
 const isBucket = (value: unknown): value is Json & { results: unknown[] } =>
   isObject(value) && Array.isArray(value.results);
 const isResult = (value: unknown) =>
@@ -198,6 +200,8 @@ function parseJsonExport(text: string): ImportTable {
     );
   }
   const { buckets, pages } = bucketsOf(value);
+  if (buckets.length === 0)
+    throw notAnExport(`${describeJson(value)}: a page without buckets, nothing to import`);
   let kind: ExportKind | null = null;
   buckets.forEach((bucket, b) =>
     (bucket.results as unknown[]).forEach((result, r) => {
