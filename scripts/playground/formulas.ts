@@ -272,7 +272,8 @@ function sheetsIf(
   ifTrue: unknown = true,
   ifFalse: unknown = false,
 ): unknown {
-  let test = context.retrieveRef(condition);
+  // a blank cell of an array under ARRAYFORMULA comes as null: FALSE, as a blank condition is
+  let test = condition === null ? false : context.retrieveRef(condition);
   if (Array.isArray(test)) test = test[0]?.[0];
   if (test instanceof FormulaError) return test;
   if (test === null || test === undefined || test === '') test = false;
