@@ -329,7 +329,7 @@ describe('API JSON', () => {
     const cost = { object: 'organization.costs.result', amount: { value: 1, currency: 'usd' } };
     expect(() =>
       parseExport(JSON.stringify([bucket(1, 2, [usageResult('gpt-4o', 1), cost])])),
-    ).toThrow('the JSON holds both usage results and cost results; import them one at a time.');
+    ).toThrow('the JSON holds both usage results and cost results: import them one at a time.');
   });
 });
 
@@ -378,7 +378,7 @@ describe('text that is not an export: what was expected, what it looks like', ()
       /^Nothing was imported: this is an API error response \("Invalid admin key"\), not an OpenAI usage or cost export/,
     );
     expect(() => parseExport('model,input_tokens,amount_value\n')).toThrow(
-      'Nothing was imported: the header has usage columns (model, input_tokens) and cost columns (amount_value); import the usage export and the cost export one at a time.',
+      'Nothing was imported: the header has usage columns (model, input_tokens) and cost columns (amount_value): import the usage export and the cost export one at a time.',
     );
   });
 });

@@ -59,7 +59,7 @@ function csvKind(names: string[]): ExportKind {
   const cost = lower.filter((n) => COST_ONLY.includes(n));
   if (usage.length > 0 && cost.length > 0) {
     throw new Error(
-      `Nothing was imported: the header has usage columns (${list(usage, 3)}) and cost columns (${list(cost, 3)}); import the usage export and the cost export one at a time.`,
+      `Nothing was imported: the header has usage columns (${list(usage, 3)}) and cost columns (${list(cost, 3)}): import the usage export and the cost export one at a time.`,
     );
   }
   if (usage.length > 0) return 'usage';
@@ -208,7 +208,7 @@ function parseJsonExport(text: string): ImportTable {
       const found = resultKind(result, `bucket ${b + 1}'s result ${r + 1}`);
       if (kind && found !== kind) {
         throw new Error(
-          'Nothing was imported: the JSON holds both usage results and cost results; import them one at a time.',
+          'Nothing was imported: the JSON holds both usage results and cost results: import them one at a time.',
         );
       }
       kind = found;
@@ -241,7 +241,7 @@ function parseJsonExport(text: string): ImportTable {
   const last = pages[pages.length - 1];
   if (last && last.has_more === true) {
     table.warnings.push(
-      'The API response says has_more: true: the pages after it are not in this import (fetch them with next_page and import them together)',
+      'The API response says has_more: true: the pages after it are missing here (fetch them with next_page and import them together)',
     );
   }
   return table.finish();
