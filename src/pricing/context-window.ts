@@ -5,12 +5,16 @@
 
 import { PricingError } from './errors';
 import type { TokenModel } from './models';
+import { shownCount } from './show';
 
-/** The model's context window in tokens, or null when the catalog does not know it. */
+/**
+ * The most input one request of the model can hold, or null when the catalog does not know it or it
+ * does not bound a request: an embeddings or moderation request takes a list of inputs, each up
+ * to the window (8,192 tokens for text-embedding-3), so one request can hold many windows.
+ */
 export function contextWindowOf(model: TokenModel): number | null {
-  // the field comes with the catalog data (branch i16-data); read defensively until every model has it
-  const window = (model as { contextWindow?: number | null }).contextWindow;
-  return typeof window === 'number' && window > 0 ? window : null;
+  if (model.sectionId === 'embeddings' || model.sectionId === 'moderation') return null;
+  return model.contextWindow;
 }
 
 /**
@@ -18,10 +22,26 @@ export function contextWindowOf(model: TokenModel): number | null {
  * it cannot be one request. `requestsName` is the argument or column that gives the count.
  */
 export function checkOneRequest(model: TokenModel, input: number, requestsName: string): void {
-  const window = contextWindowOf(model);
+  checkFitsOneRequest(model.name, contextWindowOf(model), input, requestsName);
+}
+
+/** checkOneRequest for a model known by its name and window (the sidebar's calculator). */
+export function checkFitsOneRequest(
+  name: string,
+  window: number | null,
+  input: number,
+  requestsName: string,
+): void {
   if (window === null || !(input > window)) return;
-  throw new PricingError(
-    () =>
-      `${input.toLocaleString('en-US')} input tokens do not fit in one ${model.name} request (context window ${window.toLocaleString('en-US')} tokens): the row sums several requests, so give their number (${requestsName})`,
-  );
+  throw new PricingError(() => oneRequestProblem(name, window, input, requestsName));
+}
+
+/** The message: how many input tokens, the window, and where to give the requests count. */
+export function oneRequestProblem(
+  name: string,
+  window: number,
+  input: number,
+  requestsName: string,
+): string {
+  return `${shownCount(input)} input tokens do not fit in one ${name} request (context window ${shownCount(window)} tokens): the row sums several requests, so give their number (${requestsName})`;
 }

@@ -5,7 +5,7 @@
 import type { TierId } from './catalog';
 import { dayOf, type Day } from './dates';
 import { PricingError } from './errors';
-import { quote, shown } from './show';
+import { cut, quote, shown } from './show';
 
 /** The four time columns every export row has, also an empty day's. */
 export const TIME_COLUMNS = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'] as const;
@@ -46,7 +46,16 @@ export function missingColumnsError(
   missing: string[],
   header: readonly unknown[],
 ): PricingError {
-  const named = header.map(headerKey).filter((k) => k !== '');
+  // as the cells read (a data row given as the header shows its values)
+  const named = header
+    .map((cell) =>
+      cut(
+        String(cell ?? '')
+          .replace(/\uFEFF/g, '')
+          .trim(),
+      ),
+    )
+    .filter((k) => k !== '');
   const has =
     named.length > 0
       ? `its first row has ${named.slice(0, 12).join(', ')}${named.length > 12 ? ', …' : ''}`

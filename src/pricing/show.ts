@@ -31,6 +31,11 @@ export function shown(value: unknown): string {
   return value === null || value === undefined ? 'blank' : quote(String(value));
 }
 
+/** A count as a message shows it: 1,000,000 grouped; 1e+308 as such (no 300 digits). */
+export function shownCount(n: number): string {
+  return Math.abs(n) < 1e15 ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n);
+}
+
 // look-alikes of ASCII (dashes, Cyrillic and Greek letters), then invisible characters
 const ALIKE =
   '\u2010\u2011\u2012\u2013\u2014\u2212\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u03bf';

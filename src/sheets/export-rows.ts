@@ -20,8 +20,10 @@ import {
   USAGE_COLUMNS,
   USAGE_REQUIRED,
   USAGE_TOKEN_COLUMNS,
+  noTokens,
   UsageRowPricer,
   type ExportTokens,
+  type NotPriced,
   type UsageColumn,
 } from '../pricing/usage-export';
 import { isBlank, isDate, quantity, requiredText } from './cells';
@@ -123,24 +125,11 @@ export class UsageExportReader {
   private readonly pricer = new UsageRowPricer();
   private readonly batchOf = remembering(parseBatch);
   private readonly serviceTierOf = remembering(parseServiceTier);
-  private readonly tokens: ExportTokens = {
-    input: 0,
-    output: 0,
-    cached: 0,
-    cacheWrite: 0,
-    requests: NaN,
-    textInput: NaN,
-    audioInput: 0,
-    cachedAudio: 0,
-    audioOutput: 0,
-    imageInput: 0,
-    cachedImage: 0,
-    imageOutput: 0,
-  };
+  private readonly tokens: ExportTokens = noTokens();
   /** the last row's cost in pico-dollars (USD × 1e12), when PRICED */
   micros = 0;
-  /** why the last row is not priced, when NOT_PRICED */
-  reason = '';
+  /** why the last row is not priced, when NOT_PRICED (worded on first read: reconciling only counts) */
+  private problem: NotPriced = '';
   /** the last row's UTC day (null: no time columns), when not BLANK */
   day: Day | null = null;
   /** the last row's unreadable time, when NOT_PRICED for it */
@@ -206,12 +195,18 @@ export class UsageExportReader {
       t.cachedImage = this.count(row, 'input_cached_image_tokens');
       t.imageOutput = this.count(row, 'output_image_tokens');
       this.micros = this.pricer.micros(model, this.day, this.tier(row), t);
-      return PRICED;
+      if (this.micros === this.micros) return PRICED;
+      this.problem = this.pricer.problem;
+      return NOT_PRICED;
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
-      this.reason = error.message;
+      this.problem = error;
       return NOT_PRICED;
     }
+  }
+
+  get reason(): string {
+    return typeof this.problem === 'string' ? this.problem : this.problem.message;
   }
 
   private tier(row: unknown[]): TierId {

@@ -17,6 +17,8 @@ export interface CalculatorModel {
   snapshot: string | null;
   tiers: Partial<Record<TierId, TokenPrices>>;
   longContextAbove: number;
+  /** the most input one request holds (null: unknown): more is an error, as in OPENAI_COST */
+  contextWindow: number | null;
 }
 
 export interface SidebarData {

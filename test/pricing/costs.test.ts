@@ -209,7 +209,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
         .div(1e6),
     );
     expect(cost).toBe(6.25);
-    expect(OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'Batch', 400_000)).toBe(6.25);
+    expect(OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'Batch', 400_000, '', 10)).toBe(6.25);
   });
 
   test('flex from the flex table, cached as printed (o4-mini 0.138)', () => {

@@ -107,8 +107,18 @@ const cases: Case[] = [
   ],
   ['OPENAI_COMPARE(1e302,0)', () => fns.OPENAI_COMPARE(1e302, 0), /too large/],
   ['OPENAI_COMPARE(1e308,1e308)', () => fns.OPENAI_COMPARE(1e308, 1e308), /too large/],
-  ['OPENAI_COST 1e308', () => fns.OPENAI_COST('gpt-4o', 1e308, 1e308), /too large/],
-  ['OPENAI_COST cached 1e308', () => fns.OPENAI_COST('gpt-4o', 1.5e308, 0, '', 1e308), /too large/],
+  // (with a requests count: more input than one request holds is an error of its own)
+  ['OPENAI_COST 1e308', () => fns.OPENAI_COST('gpt-4o', 1e308, 1e308, '', 0, '', 1e6), /too large/],
+  [
+    'OPENAI_COST cached 1e308',
+    () => fns.OPENAI_COST('gpt-4o', 1.5e308, 0, '', 1e308, '', 1e6),
+    /too large/,
+  ],
+  [
+    'OPENAI_COST 1e308, no requests count',
+    () => fns.OPENAI_COST('gpt-4o', 1e308, 1e308),
+    /^1e\+308 input tokens do not fit in one gpt-4o request/,
+  ],
   ['OPENAI_AUDIO_COST 1e308', () => fns.OPENAI_AUDIO_COST('gpt-realtime', 1e308, 0), /too large/],
   [
     'OPENAI_IMAGE_TOKENS_COST 1e308',

@@ -53,7 +53,7 @@ describe('loading dist/Code.js', () => {
       expect(typeof context[BUNDLE_GLOBAL][name]).toBe('function');
     }
     expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
-    expect(vm.runInContext('OPENAI_COST("gpt-4o", 1000000, 1000000)', context)).toBe(12.5);
+    expect(vm.runInContext('OPENAI_COST("gpt-4o", 100000, 100000)', context)).toBe(1.25);
   });
 
   test('the only non-function global is the bundle namespace; internals are not globals', () => {

@@ -66,9 +66,9 @@ describe('OPENAI_COST with a date equals genai-prices for the models both price'
 
 describe('the spec, section by section, on the bundle', () => {
   test('Tier: priority and flex are stored per model; a missing tier lists the offered ones', () => {
-    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'priority')).toBe(22.5); // 2.5 + 20
-    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, 'PRIORITY')).toBe(21.25); // 4.25 + 17
-    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'flex', 1e6)).toBe(5.0625); // cached 0.0625 + 5
+    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'priority', '', '', 4)).toBe(22.5); // 2.5 + 20
+    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, 'PRIORITY', '', '', 10)).toBe(21.25); // 4.25 + 17
+    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'flex', 1e6, '', 4)).toBe(5.0625); // cached 0.0625 + 5
     expect(thrown(() => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority')).message).toBe(
       'gpt-5-nano is not offered in the priority (priority processing) tier (offered in: standard, batch, flex)',
     );
@@ -113,8 +113,8 @@ describe('the spec, section by section, on the bundle', () => {
       /^date is the text "soon", not a date/,
     );
     // a retired model: priced on days it was offered, its last prices with no date
-    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0, '', 0, '2025-07-13')).toBe(75);
-    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0)).toBe(75);
+    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0, '', 0, '2025-07-13', 10)).toBe(75);
+    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e5, 0)).toBe(7.5);
     expect(
       thrown(() => fns.OPENAI_COST('gpt-4.5-preview', 1, 1, '', 0, '2025-07-14')).message,
     ).toMatch(/^gpt-4.5-preview was retired on 2025-07-14/);
@@ -154,9 +154,9 @@ describe('the spec, section by section, on the bundle', () => {
   });
 
   test('Model names: dated snapshots, -chat-latest, -codex, gpt-5.6', () => {
-    const base = fns.OPENAI_COST('gpt-5', 1e6, 1e6);
+    const base = fns.OPENAI_COST('gpt-5', 1e5, 1e6);
     for (const id of ['gpt-5-2025-08-07', 'gpt-5-chat-latest', 'GPT-5-CODEX ', 'gpt-5-chat'])
-      expect([id, fns.OPENAI_COST(id, 1e6, 1e6)]).toEqual([id, base]);
+      expect([id, fns.OPENAI_COST(id, 1e5, 1e6)]).toEqual([id, base]);
     expect(fns.OPENAI_COST('gpt-5.6', 1e6, 0)).toBe(fns.OPENAI_COST('gpt-5.6-sol', 1e6, 0));
     expect(fns.OPENAI_COST('gpt-5.6-luna-2026-07-09', 1e5, 0)).toBe(0.02);
     expect(thrown(() => fns.OPENAI_COST('gpt-4o-2099-01-01', 1, 1)).message).toMatch(

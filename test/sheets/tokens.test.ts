@@ -169,7 +169,7 @@ describe('the project files in any order, and without Vocab.js', () => {
     );
     // a bad model is still reported as such
     expect(message(() => fns.OPENAI_TOKENS('hi', 'gpt4o'))).toMatch(/^unknown model "gpt4o"/);
-    expect(fns.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
+    expect(fns.OPENAI_COST('gpt-4o', 100000, 100000)).toBe(1.25);
     expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
   });
 });

@@ -301,7 +301,23 @@ test("the help page and the formula check know exactly the bundle's OPENAI_ func
   expect([...ADDON_FUNCTIONS].sort()).toEqual([...SPEC_FUNCTIONS].sort());
   const helped = FORMULA_HELP.map(([example]) => /^=(\w+)\(/.exec(example)![1]);
   expect([...helped].sort()).toEqual([...exported].sort());
-  // every example computes in the bundle
+  // every example computes in the bundle (the usage-export ones on a small export and bill)
+  const book = playground.SpreadsheetApp.getActiveSpreadsheet();
+  book
+    .insertSheet('Usage')
+    .getRange('A1:D2')
+    .setValues([
+      ['start_time', 'model', 'input_tokens', 'output_tokens'],
+      [1756771200, 'gpt-5', 1200, 350],
+    ]);
+  book
+    .insertSheet('Costs')
+    .getRange('A1:B2')
+    .setValues([
+      ['start_time', 'amount_value'],
+      [1756771200, '0.005'],
+    ]);
+  select('A1');
   for (const [example] of FORMULA_HELP) {
     select('A1');
     sheet('Sheet1').getRange('A1').setFormula(example);
