@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { tokenBenchLines } from './bench-tokens';
+import { importBenchLines } from './bench-import';
 import { usageBenchLines } from './bench-usage';
 
 const ROOT = resolve(__dirname, '..');
@@ -195,6 +196,7 @@ function main(): void {
     );
   });
   for (const line of usageBenchLines(ROWS, ROUNDS)) console.log(line);
+  for (const line of importBenchLines()) console.log(line);
   for (const line of optionalServiceCalls()) console.log(line);
   for (const line of tokenBenchLines()) console.log(line);
 }

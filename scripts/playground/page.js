@@ -84,7 +84,21 @@ function draw(next) {
       td.title = cell.error || cell.formula || cell.note || '';
       if (cell.number) td.classList.add('num');
       // as in Sheets, text runs on over empty cells to its right instead of being cut off
-      else if (cell.display && !line[c + 1]?.display) td.classList.add('overflow');
+      else if (cell.display && !line[c + 1]?.display) {
+        td.classList.add('overflow');
+        // ... up to the next cell that shows something, where Sheets cuts it
+        let room = state.columnWidths[c];
+        let k = c + 1;
+        for (; k < line.length && !line[k].display; k++) room += state.columnWidths[k];
+        if (k < line.length) {
+          const text = document.createElement('span');
+          text.className = 'clip';
+          text.style.maxWidth = `${room - 8}px`;
+          text.textContent = cell.display;
+          td.textContent = '';
+          td.appendChild(text);
+        }
+      }
       if (cell.bold) td.classList.add('bold');
       if (cell.error) td.classList.add('err');
       if (cell.note) td.classList.add('noted');

@@ -63,6 +63,7 @@ const PAGE = `<!doctype html>
   .grid th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 1; }
   .grid td.num { text-align: right; }
   .grid td.overflow { overflow: visible; }
+  .grid td.overflow span.clip { display: inline-block; overflow: hidden; vertical-align: top; }
   .grid td.bold { font-weight: bold; }
   .grid td.frozen { border-bottom: 2px solid #9aa0a6; }
   .grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }

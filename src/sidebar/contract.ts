@@ -50,10 +50,18 @@ export interface TokenCount {
   encoding: string;
 }
 
+export interface ImportedExport {
+  sheetName: string;
+  kind: 'usage' | 'cost';
+  /** data rows written, the header not counted */
+  rows: number;
+}
+
 export interface ServerFunctions {
   getSidebarData(): SidebarData;
   insertPriceTables(request: InsertRequest): Inserted;
   insertFormulaAtSelection(formula: string): Inserted;
   insertForecastSheet(): Inserted;
   countTokens(text: string, model: string): TokenCount;
+  importUsageExport(text: string): ImportedExport;
 }

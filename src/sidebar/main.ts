@@ -7,6 +7,7 @@ import type { InsertRequest, SidebarData, SidebarSection } from './contract';
 import { FORMULA_HELP } from './formula-help';
 import { callServer, errorMessage } from './server';
 import { setUpTokenCounter } from './token-counter';
+import { setUpUsageImport } from './usage-import';
 
 const TIER_NAMES: Record<TierId, string> = {
   standard: 'Standard',
@@ -364,8 +365,10 @@ function setUpTableDate(data: SidebarData, update: () => void): () => boolean {
 async function start(): Promise<void> {
   const openPage = setUpTabs();
   setUpHelp();
-  // showFormulaHelp() appends this marker to open the sidebar on its help page
-  if (document.querySelector('[data-start-page="help"]')) openPage('help');
+  setUpUsageImport(); // needs no price data
+  // showFormulaHelp() and showUsageImport() append a marker to open the sidebar on their page
+  const startPage = document.querySelector<HTMLElement>('[data-start-page]')?.dataset.startPage;
+  if (startPage === 'help' || startPage === 'import') openPage(startPage);
   try {
     const data = await callServer('getSidebarData');
     byId('as-of').textContent = asOfText(data, new Date());

@@ -345,6 +345,7 @@ describe('menu and dialogs', () => {
       'addItem Insert all price tables insertAllPriceTables',
       'addItem Insert forecast sheet insertForecastSheet',
       'addItem Refresh prices refreshPrices',
+      'addItem Import usage… showUsageImport',
       'addSeparator',
       'addItem Formula help showFormulaHelp',
       'addToUi',
@@ -364,5 +365,12 @@ describe('menu and dialogs', () => {
   test('showFormulaHelp opens the sidebar on its help page', () => {
     playground.run('showFormulaHelp');
     expect(playground.book.ui.sidebar!.html).toMatch(/data-start-page="help"><\/div>$/);
+  });
+
+  test('showUsageImport opens the sidebar on its "Import usage…" page', () => {
+    playground.run('showUsageImport');
+    expect(playground.book.ui.sidebar!.title).toBe('OpenAI Pricing: import usage');
+    expect(playground.book.ui.sidebar!.html).toMatch(/data-start-page="import"><\/div>$/);
+    expect(playground.book.ui.sidebar!.html).toContain('id="import-file"');
   });
 });

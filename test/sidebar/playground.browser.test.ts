@@ -208,7 +208,12 @@ test('keyboard: tabs move with the arrow keys; the help page lists every functio
   await expect(pg.sidebar.locator('#page-help').isVisible()).resolves.toBe(true);
   await expect(pg.sidebar.locator('#help-list li').count()).resolves.toBe(FORMULA_HELP.length);
   await pg.page.keyboard.press('ArrowRight');
+  await expect(pg.sidebar.locator('#page-import').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowRight');
   await expect(pg.sidebar.locator('#page-tables').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowLeft');
+  await expect(pg.sidebar.locator('#page-import').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowRight');
 });
 
 test('screenshot of the sidebar and the grid', async () => {
