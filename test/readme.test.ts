@@ -118,7 +118,7 @@ describe('the usage-export recipe runs verbatim', () => {
 
   test('AA1 spills what OPENAI_USAGE_COST gives for the export, row by row', () => {
     expect(values('AA1:AA1000')).toEqual(costs);
-    expect(costs[0][0]).toBe('cost_usd: 1 row not priced');
+    expect(costs[0][0]).toBe('cost_usd: 1 rows not priced');
     expect(numbers(costs)).toHaveLength(3);
   });
 

@@ -9,7 +9,12 @@ beforeAll(() => {
   ({ fns } = loadBundle());
 });
 
-const cost = (...args: unknown[]) => fns.OPENAI_COST(...args) as number;
+/** OPENAI_COST; a row of 1M tokens sums requests (aggregated rows need a count): 100 unless given */
+const cost = (...args: unknown[]) => {
+  const full = [...args, ...new Array<unknown>(Math.max(0, 7 - args.length)).fill('')];
+  if (full[6] === '') full[6] = 100;
+  return fns.OPENAI_COST(...full) as number;
+};
 const price = (...args: unknown[]) => fns.OPENAI_PRICE(...args) as number;
 const close = (value: number, expected: number) => expect(value).toBeCloseTo(expected, 12);
 
@@ -235,12 +240,12 @@ describe('shutdowns: on and after the day, none; before it, the prices; alias an
 describe('a long request in priority or flex without a long-context price is an error', () => {
   test('gpt-5.4 priority and flex have no long-context prices; gpt-5.6-terra flex has them', () => {
     for (const tier of ['priority', 'flex'])
-      expect(thrown(() => cost('gpt-5.4', 300000, 1, tier)).message).toMatch(
+      expect(thrown(() => cost('gpt-5.4', 300000, 1, tier, '', '', 1)).message).toMatch(
         new RegExp(`no long-context price in the ${tier} tier`),
       );
-    close(cost('gpt-5.4', 272000, 0, 'priority'), (272000 * 5) / 1e6); // not above 272,000
+    close(cost('gpt-5.4', 272000, 0, 'priority', '', '', 1), (272000 * 5) / 1e6); // not above 272,000
     // terra flex since 2026-07-30: long context 2 / 0.2 / 9 (LiteLLM)
-    close(cost('gpt-5.6-terra', 300000, 1e6, 'flex'), (300000 * 2 + 1e6 * 9) / 1e6);
+    close(cost('gpt-5.6-terra', 300000, 1e6, 'flex', '', '', 1), (300000 * 2 + 1e6 * 9) / 1e6);
   });
 });
 

@@ -116,8 +116,8 @@ test('a cost export after a usage export: its reconciliation reads the usage she
   expect(expected.map((r) => [r[0], r[4]])).toEqual([
     ['day', 'status'],
     ['2026-08-31', 'match'],
-    ['2026-09-01', 'not priced: 1 row'],
-    ['total', 'not priced: 1 row'],
+    ['2026-09-01', 'not priced: 1 rows'],
+    ['total', 'not priced: 1 rows'],
   ]);
   // the cost summary: amounts by month and line item, in the sheet's own numbers
   const summary = valuesOf(pg, "'OpenAI costs'!R3:U8");
@@ -189,7 +189,7 @@ test('100,000 usage rows: one setValues per block of rows, typed, within Apps Sc
   expect(pg.book.log.calls.length).toBeLessThan(70);
   expect(pg.book.active.maxRows).toBe(100_001);
   expect(valuesOf(pg, 'A100001:N100001')[0].slice(8, 14)).toEqual([
-    'gpt-4o-mini-2024-07-18', false, 'priority', '', 2000, 300,
+    'gpt-4o-2024-11-20', false, 'priority', '', 2000, 300,
   ]); // prettier-ignore
   // a limit against hangs, far above the measured time (npm run bench prints it)
   expect(seconds).toBeLessThan(120);

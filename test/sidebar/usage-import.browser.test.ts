@@ -70,11 +70,11 @@ test('the cost column is one OPENAI_USAGE_COST over the table, equal to the func
     const shown = typeof value === 'number' ? formatValue(value, '$#,##0.00####') : String(value);
     await cellShows(`AA${row}`, shown);
   }
-  // the empty day has no cost; gpt-4o-mini has no priority prices: that row says so
+  // the empty day has no cost; gpt-4o-2024-11-20 has no priority prices: that row says so
   await cellShows('AA2', '');
   expect(expected.slice(2, 5).every(([v]) => typeof v === 'number')).toBe(true);
-  expect(expected[5][0]).toMatch(/^not priced: gpt-4o-mini .*priority/);
-  expect(expected[0][0]).toBe('cost_usd: 1 row not priced');
+  expect(expected[5][0]).toMatch(/^not priced: gpt-4o-2024-11-20 .*priority/);
+  expect(expected[0][0]).toBe('cost_usd: 1 rows not priced');
 });
 
 test('the summary by month and model sums the rows and their costs', async () => {
@@ -89,7 +89,7 @@ test('the summary by month and model sums the rows and their costs', async () =>
   expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual([
     ['2026-08', 'gpt-4.1-2025-04-14', 2],
     ['2026-08', 'gpt-5-nano-2025-08-07', 4],
-    ['2026-09', 'gpt-4o-mini-2024-07-18', 1],
+    ['2026-09', 'gpt-4o-2024-11-20', 1],
     ['2026-09', 'gpt-5-nano-2025-08-07', 10],
     ['', '', '', '', '', '', ''].slice(0, 3),
   ]);
