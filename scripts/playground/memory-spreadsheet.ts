@@ -11,6 +11,7 @@ import vm from 'node:vm';
 import {
   FormulaEngine,
   FormulaError,
+  columnLetters,
   columnNumber,
   parseCell,
   serialToDate,
@@ -19,6 +20,13 @@ import {
   type Value,
 } from './formulas';
 import { editText, formatValue, isDateFormat } from './number-format';
+import { shiftReferences, type Move } from './references';
+import {
+  COMMA_SYNTAX,
+  convertFormula,
+  syntaxForLocale,
+  type FormulaSyntax,
+} from '../../src/sheets/formula-locale';
 
 export const DIST = resolve(__dirname, '../../dist');
 
@@ -79,7 +87,10 @@ function expose<T>(value: T): T {
 
 export interface CellData {
   value?: Scalar;
+  /** in the "," form whatever the locale (Sheets keeps one form and shows it in the locale's) */
   formula?: string;
+  /** the formula as written could not be read in the spreadsheet's locale (#ERROR!) */
+  unparsable?: boolean;
   format?: string;
   weight?: string;
   note?: string;
@@ -89,15 +100,6 @@ export interface CellData {
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
-
-/** 1 → "A", 27 → "AA" */
-export function columnLetters(column: number): string {
-  let name = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  }
-  return name;
-}
 
 export function a1Of(row: number, column: number, rows = 1, columns = 1): string {
   const start = `${columnLetters(column)}${row}`;
@@ -130,10 +132,10 @@ export function parseA1(a1: string): {
  * What setValues (or typing) does with a value: "=..." is a formula, "'..." text, "12" a number,
  * "5%" 0.05 and "$1,200" 1200 (with the format Sheets then gives an unformatted cell), ...
  */
-function parseInput(value: unknown): CellData & { autoFormat?: string } {
+function parseInput(value: unknown, syntax: FormulaSyntax): CellData & { autoFormat?: string } {
   if (value === null || value === undefined || value === '') return {};
   if (typeof value === 'string') {
-    if (value.startsWith('=') && value.length > 1) return { formula: value };
+    if (value.startsWith('=') && value.length > 1) return readFormula(value, syntax);
     if (value.startsWith("'")) return { value: value.slice(1) };
     const trimmed = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
@@ -155,6 +157,25 @@ function parseInput(value: unknown): CellData & { autoFormat?: string } {
     return { value: new Date(+(value as Date)) };
   }
   return { value: String(value) };
+}
+
+/**
+ * A formula as written (typed, setFormula, setValues) in the spreadsheet's syntax, kept in the ","
+ * form; one Sheets cannot read in that syntax (a "," between arguments in de_DE) keeps its text and
+ * shows #ERROR!, as in Sheets.
+ */
+function readFormula(text: string, syntax: FormulaSyntax): CellData {
+  try {
+    return { formula: `=${convertFormula(text.slice(1), syntax, COMMA_SYNTAX)}` };
+  } catch {
+    return { formula: text, unparsable: true };
+  }
+}
+
+/** A kept formula as the spreadsheet shows it (getFormulas, the formula bar). */
+export function shownFormula(cell: CellData, syntax: FormulaSyntax): string | undefined {
+  if (cell.formula === undefined || cell.unparsable) return cell.formula;
+  return `=${convertFormula(cell.formula.slice(1), COMMA_SYNTAX, syntax)}`;
 }
 
 export class SheetData {
@@ -198,11 +219,33 @@ export class SheetData {
     this.formulaList = out.sort((a, b) => a.row - b.row || a.column - b.column);
     return this.formulaList;
   }
-  /** a value or formula entered as Sheets reads it (setValues, typing) */
-  enter(row: number, column: number, input: unknown): void {
-    const { autoFormat, ...parsed } = parseInput(input);
+  /** a value or formula entered as Sheets reads it (setValues, typing) in a locale's syntax */
+  enter(row: number, column: number, input: unknown, syntax: FormulaSyntax = COMMA_SYNTAX): void {
+    const { autoFormat, ...parsed } = parseInput(input, syntax);
     const format = autoFormat && !this.cell(row, column).format ? { format: autoFormat } : {};
-    this.update(row, column, { value: undefined, formula: undefined, ...parsed, ...format });
+    this.update(row, column, { value: undefined, formula: undefined, unparsable: undefined, ...parsed, ...format }); // prettier-ignore
+  }
+  /** a formula written with setFormula(s), in a locale's syntax ("" clears the cell) */
+  enterFormula(row: number, column: number, text: string, syntax: FormulaSyntax): void {
+    const formula =
+      text === '' ? {} : readFormula(text.startsWith('=') ? text : `=${text}`, syntax);
+    this.update(row, column, { value: undefined, formula: undefined, unparsable: undefined, ...formula }); // prettier-ignore
+  }
+  /** moves cells (Range.insertCells): each cell `move` places elsewhere goes there */
+  moveCells(move: Move): void {
+    const moved: [string, CellData][] = [];
+    for (const [k, cell] of this.cells) {
+      const [row, column] = k.split(',').map(Number);
+      const to = move(row, column);
+      if (!to) continue;
+      if (to.row > this.maxRows || to.column > this.maxColumns) {
+        throw new Error('The cells would be moved off the sheet: add rows or columns first.');
+      }
+      moved.push([key(to.row, to.column), cell]);
+      this.cells.delete(k);
+    }
+    for (const [k, cell] of moved) this.cells.set(k, cell);
+    this.formulaList = null;
   }
   lastRow(): number {
     let last = 0;
@@ -275,9 +318,39 @@ export class MemoryBook {
     this.spills.clear();
   }
 
+  /** Spreadsheet.getSpreadsheetLocale(): decides the formula syntax (formula-locale.ts) */
+  locale = 'en_US';
+  get syntax(): FormulaSyntax {
+    return syntaxForLocale(this.locale);
+  }
+
+  /** Cells of `sheet` moved: every formula and named range that points at them follows them. */
+  moved(sheet: SheetData, move: Move): void {
+    sheet.moveCells(move);
+    for (const other of this.sheets) {
+      for (const [k, cell] of other.cells) {
+        if (cell.formula === undefined || cell.unparsable) continue;
+        const formula = shiftReferences(cell.formula, other.name, sheet.name, move);
+        if (formula !== cell.formula) {
+          const [row, column] = k.split(',').map(Number);
+          other.update(row, column, { formula });
+        }
+      }
+    }
+    for (const named of this.namedRanges.values()) {
+      if (named.sheet !== sheet) continue;
+      const start = move(named.row, named.column);
+      const end = move(named.row + named.rows - 1, named.column + named.columns - 1);
+      const top = start ?? named;
+      const bottom = end ?? { row: named.row + named.rows - 1, column: named.column + named.columns - 1 }; // prettier-ignore
+      Object.assign(named, { ...top, rows: bottom.row - top.row + 1, columns: bottom.column - top.column + 1 }); // prettier-ignore
+    }
+    this.changed();
+  }
+
   /** What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing. */
   type(sheet: SheetData, row: number, column: number, text: string): void {
-    sheet.enter(row, column, text);
+    sheet.enter(row, column, text, this.syntax);
     this.changed();
   }
 
@@ -293,8 +366,10 @@ export class MemoryBook {
     this.evaluating.add(id);
     try {
       const cyclesBefore = this.cyclesSeen;
-      const formula = sheet.cell(row, column).formula!;
-      const value = this.engine.evaluate(formula, sheet.name, row, column);
+      const cell = sheet.cell(row, column);
+      const value = cell.unparsable
+        ? new FormulaError('#ERROR!', 'Formula parse error.')
+        : this.engine.evaluate(cell.formula!, sheet.name, row, column);
       // a cycle met while looking for spills (value() evaluates the formulas up and left of a
       // cell) is not the formula's own: keep such a result out of the cache, ask again later
       if (this.cyclesSeen === cyclesBefore) this.results.set(id, value);
@@ -442,9 +517,10 @@ export class MemoryBook {
         const cell = sheet.cell(r, c);
         const value = this.value(sheet, r, c);
         const shown: CellSnapshot = { display: this.display(sheet, r, c) };
-        const input = cell.formula ?? editText(cell.value, cell.format);
+        const formula = shownFormula(cell, this.syntax);
+        const input = formula ?? editText(cell.value, cell.format);
         if (input) shown.input = input;
-        if (cell.formula) shown.formula = cell.formula;
+        if (formula) shown.formula = formula;
         if (cell.weight === 'bold') shown.bold = true;
         if (typeof value === 'number' || value instanceof Date) shown.number = true;
         if (value instanceof FormulaError) shown.error = value.message || value.error;
@@ -640,7 +716,8 @@ export class MemoryRange extends Service {
     return this.getDisplayValues()[0][0];
   }
   getFormulas() {
-    return this.map((r, c) => this.data.cell(r, c).formula ?? '');
+    const { syntax } = this.book;
+    return this.map((r, c) => shownFormula(this.data.cell(r, c), syntax) ?? '');
   }
   getFormula() {
     return this.getFormulas()[0][0];
@@ -649,19 +726,17 @@ export class MemoryRange extends Service {
     return this.map((r, c) => this.data.hasContent(r, c)).every((row) => row.every((x) => !x));
   }
   setValues(values: unknown[][]) {
-    return this.each('data', values, (r, c, v) => this.data.enter(r, c, v));
+    const { syntax } = this.book;
+    return this.each('data', values, (r, c, v) => this.data.enter(r, c, v, syntax));
   }
   setValue(value: unknown) {
     return this.setValues(this.all(value));
   }
   setFormulas(formulas: string[][]) {
-    return this.each('formulas', formulas, (r, c, f) => {
-      const text = String(f ?? '');
-      this.data.update(r, c, {
-        value: undefined,
-        formula: text === '' ? undefined : text.startsWith('=') ? text : `=${text}`,
-      });
-    });
+    const { syntax } = this.book;
+    return this.each('formulas', formulas, (r, c, f) =>
+      this.data.enterFormula(r, c, String(f ?? ''), syntax),
+    );
   }
   setFormula(formula: string) {
     return this.setFormulas(this.all(formula) as string[][]);
@@ -670,7 +745,7 @@ export class MemoryRange extends Service {
     return this.setValues(this.all(''));
   }
   clear() {
-    this.map((r, c) => this.data.update(r, c, { value: undefined, formula: undefined, format: undefined, weight: undefined, note: undefined, background: undefined, align: undefined, validation: undefined })); // prettier-ignore
+    this.map((r, c) => this.data.update(r, c, { value: undefined, formula: undefined, unparsable: undefined, format: undefined, weight: undefined, note: undefined, background: undefined, align: undefined, validation: undefined })); // prettier-ignore
     this.book.changed();
     return this;
   }
@@ -743,6 +818,33 @@ export class MemoryRange extends Service {
   }
   getDataValidation() {
     return this.getDataValidations()[0][0];
+  }
+  /**
+   * Inserts empty cells over this range; the cells below it (ROWS) or right of it (COLUMNS), in
+   * its columns or rows only, move away, and the formulas pointing at them follow. As in Sheets,
+   * the new cells keep the formats of the cells that were there.
+   */
+  insertCells(dimension: string) {
+    const rows = dimension === 'ROWS';
+    const { row: top, column: left } = this;
+    const bottom = this.row + this.rows - 1;
+    const right = this.column + this.columns - 1;
+    const formats = this.map((r, c) => {
+      const { format, weight, background, align } = this.data.cell(r, c);
+      return { format, weight, background, align };
+    });
+    this.book.moved(this.data, (r, c) =>
+      rows
+        ? c >= left && c <= right && r >= top
+          ? { row: r + this.rows, column: c }
+          : null
+        : r >= top && r <= bottom && c >= left
+          ? { row: r, column: c + this.columns }
+          : null,
+    );
+    formats.forEach((line, i) => line.forEach((f, j) => this.data.update(top + i, left + j, f)));
+    this.book.changed();
+    return this;
   }
   merge() {
     return this; // shown unmerged: the playground keeps the top-left value, as Sheets does
@@ -897,10 +999,40 @@ export class MemorySpreadsheet extends Service {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
   getSpreadsheetLocale() {
-    return 'en_US';
+    return this.book.locale;
+  }
+  /** as in Sheets, formulas stay the same and show in the new locale's syntax */
+  setSpreadsheetLocale(locale: string) {
+    this.book.locale = locale;
+    this.book.changed();
   }
   getSheets() {
     return this.book.sheets.map((s) => this.sheet(s));
+  }
+  /** Sheets' "Duplicate": "Copy of <name>" after it, active; named ranges are not copied */
+  duplicateActiveSheet() {
+    const source = this.book.active;
+    const copy = new SheetData(`Copy of ${source.name}`);
+    for (const [k, cell] of source.cells) copy.cells.set(k, { ...cell });
+    Object.assign(copy, {
+      maxRows: source.maxRows,
+      maxColumns: source.maxColumns,
+      frozenRows: source.frozenRows,
+      frozenColumns: source.frozenColumns,
+    });
+    for (const [c, w] of source.columnWidths) copy.columnWidths.set(c, w);
+    this.book.sheets.splice(this.book.sheets.indexOf(source) + 1, 0, copy);
+    this.book.active = copy;
+    this.book.changed();
+    return this.sheet(copy);
+  }
+  /** removes a sheet; formulas that point at it show #REF! */
+  deleteSheet(sheet: MemorySheet) {
+    const k = this.book.sheets.indexOf(sheet.data);
+    if (k < 0 || this.book.sheets.length === 1) throw new Error('This sheet cannot be deleted.');
+    this.book.sheets.splice(k, 1);
+    if (this.book.active === sheet.data) this.book.active = this.book.sheets[Math.max(0, k - 1)];
+    this.book.changed();
   }
   getSheetByName(name: string) {
     const data = this.book.sheets.find((s) => s.name === name);
@@ -1256,6 +1388,7 @@ export class MemoryHtmlService extends Service {
 
 export class MemorySpreadsheetApp extends Service {
   readonly serviceName = 'SpreadsheetApp';
+  readonly Dimension = { ROWS: 'ROWS', COLUMNS: 'COLUMNS' } as const;
   getActiveSpreadsheet() {
     return new MemorySpreadsheet(this.book);
   }
@@ -1290,6 +1423,8 @@ export interface Playground {
   HtmlService: MemoryHtmlService;
   /** the bundle's top-level functions */
   fns: Record<string, (...args: unknown[]) => unknown>;
+  /** its custom functions, as the cells of a spreadsheet call them */
+  functions: Record<string, CustomFunction>;
   /** a google.script.run call: JSON-safe arguments in, JSON-safe result out, errors thrown */
   run(name: string, args?: unknown[]): unknown;
 }
@@ -1303,13 +1438,15 @@ const vocabularySource = () =>
 
 /**
  * Loads dist/Code.js (and dist/Vocab.js when built) in a fresh vm context whose only globals are the in-memory services, plus
- * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known).
+ * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known). With `existing`,
+ * the bundle runs on that spreadsheet: another version of the add-on in the same document.
  */
 export function createPlayground(
   code = readFileSync(CODE_PATH, 'utf8'),
   globals: Record<string, unknown> = {},
+  existing?: MemoryBook,
 ): Playground {
-  const book = new MemoryBook();
+  const book = existing ?? new MemoryBook();
   const SpreadsheetApp = expose(new MemorySpreadsheetApp(book));
   const HtmlService = expose(new MemoryHtmlService(book));
   const context = vm.createContext({ ...globals, SpreadsheetApp, HtmlService });
@@ -1318,14 +1455,18 @@ export function createPlayground(
   if (vocab !== null) vm.runInContext(vocab, context, { filename: 'Vocab.js' });
   const fns = context as unknown as Playground['fns'];
   // custom functions are the bundle's top-level OPENAI_* functions, as in Sheets
-  book.functions = new Proxy({} as Record<string, CustomFunction>, {
+  const functions = new Proxy({} as Record<string, CustomFunction>, {
     get: (_, name) =>
       typeof name === 'string' && /^OPENAI_/.test(name) && typeof fns[name] === 'function'
         ? fns[name]
         : undefined,
   });
+  // a second bundle on an existing book (the add-on updated) leaves the cells' functions to the
+  // test, which decides when Sheets would call the new ones (test/support/argument-cache.ts)
+  if (!existing) book.functions = functions;
   return {
     book,
+    functions,
     SpreadsheetApp,
     HtmlService,
     fns,
@@ -1358,4 +1499,4 @@ export function countForecastSheetCalls(): number | string {
   return playground.book.log.count;
 }
 
-export { columnNumber };
+export { columnLetters, columnNumber };
