@@ -369,7 +369,8 @@ class SheetsParser extends FormulaParser {
     } catch (e) {
       return new FormulaError('#ERROR!', (e as Error).message ?? String(e));
     }
-    if (result === undefined || result === null) return '';
+    // a blank result ("" or nothing) shows blank, and reads as blank in other formulas
+    if (result === undefined || result === null || result === '') return '';
     if (Array.isArray(result)) {
       // a 1D array is one row per item, as Sheets reads it
       return result.map((row: unknown) =>

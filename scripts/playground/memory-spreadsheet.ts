@@ -96,6 +96,7 @@ export interface CellData {
   note?: string;
   background?: string;
   align?: string;
+  wrap?: boolean;
   validation?: MemoryDataValidation;
 }
 
@@ -147,8 +148,8 @@ function parseInput(value: unknown, syntax: FormulaSyntax): CellData & { autoFor
       const number = Number(`${grouped[1]}${grouped[3].replace(/,/g, '')}${grouped[4] ?? ''}`);
       return { value: number, autoFormat: grouped[2] ? '$#,##0.00' : '#,##0' };
     }
-    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-    if (date) return { value: new Date(+date[1], +date[2] - 1, +date[3]) };
+    const date = typedDate(trimmed);
+    if (date) return { value: date };
     if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
     return { value };
   }
@@ -157,6 +158,33 @@ function parseInput(value: unknown, syntax: FormulaSyntax): CellData & { autoFor
     return { value: new Date(+(value as Date)) };
   }
   return { value: String(value) };
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(2000, m, 1).toLocaleString('en-US', { month: 'long' }).toLowerCase(),
+);
+
+/**
+ * A date as Sheets in en_US reads typed text: "2027-01-15", "2027-01" (the 1st), "1/15/2027",
+ * "1/2027", "January 2027", "Jan 15, 2027"; null for anything else or a day that does not exist.
+ */
+function typedDate(text: string): Date | null {
+  let year: number;
+  let month: number; // 1-12
+  let day = 1;
+  const lower = text.toLowerCase();
+  const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(lower);
+  const us = /^(\d{1,2})\/(?:(\d{1,2})\/)?(\d{4})$/.exec(lower);
+  const named = /^([a-z]{3,9})\.?(?: (\d{1,2}),?)? (\d{4})$/.exec(lower);
+  if (iso) [year, month, day] = [+iso[1], +iso[2], iso[3] ? +iso[3] : 1];
+  else if (us) [month, day, year] = [+us[1], us[2] ? +us[2] : 1, +us[3]];
+  else if (named) {
+    const word = named[1] === 'sept' ? 'sep' : named[1];
+    month = MONTHS.findIndex((name) => name === word || name.slice(0, 3) === word) + 1;
+    [day, year] = [named[2] ? +named[2] : 1, +named[3]];
+  } else return null;
+  const date = new Date(year, month - 1, day);
+  return month >= 1 && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
 
 /**
@@ -176,6 +204,28 @@ function readFormula(text: string, syntax: FormulaSyntax): CellData {
 export function shownFormula(cell: CellData, syntax: FormulaSyntax): string | undefined {
   if (cell.formula === undefined || cell.unparsable) return cell.formula;
   return `=${convertFormula(cell.formula.slice(1), COMMA_SYNTAX, syntax)}`;
+}
+
+/** the px a cell adds around its text (padding and border), as in the grid's CSS */
+const CELL_PADDING = 14;
+
+/**
+ * The px width of `text` in the grid's font (13 px Arial, the size of Sheets' 10 pt default),
+ * from Arial's advance widths by kind of character: narrow (i, l, .), round lower case, digits,
+ * capitals, wide (m, w, M, W, —); bold about a tenth wider.
+ */
+export function textWidth(text: string, bold = false): number {
+  let units = 0; // thousandths of the font size
+  for (const ch of text) {
+    if ("ijl.,:;'|!".includes(ch)) units += 240;
+    else if ('ftrI()-[] '.includes(ch)) units += 300;
+    else if ('mwMW—@%'.includes(ch)) units += 860;
+    else if (/[A-Z]/.test(ch)) units += 700;
+    else if (/[0-9$]/.test(ch)) units += 556;
+    else units += 540;
+  }
+  // 5% to spare: the grid's fallback fonts (Liberation Sans, DejaVu Sans Condensed) run wider
+  return (units * 13 * 1.05 * (bold ? 1.1 : 1)) / 1000;
 }
 
 export class SheetData {
@@ -275,7 +325,13 @@ export class MemoryBook {
     dialog: null as { title: string; width: number; height: number; html: string } | null,
     alerts: [] as string[],
     toasts: [] as string[],
+    /** the last entry a data validation refused (Sheets' "There was a problem" box), or null */
+    rejected: null as string | null,
   };
+  /** Spreadsheet.getSpreadsheetTimeZone(): the machine's, unless a test sets another */
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** the formula cells being calculated, innermost last: getActiveRange() in a custom function */
+  readonly calculating: { sheet: SheetData; row: number; column: number }[] = [];
   /** Spreadsheet.setNamedRange: name → the cells it names */
   readonly namedRanges = new Map<
     string,
@@ -348,8 +404,21 @@ export class MemoryBook {
     this.changed();
   }
 
-  /** What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing. */
+  /**
+   * What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing.
+   * A data validation that rejects input keeps the cell as it was and says why (ui.rejected).
+   */
   type(sheet: SheetData, row: number, column: number, text: string): void {
+    this.ui.rejected = null;
+    const validation = sheet.cell(row, column).validation;
+    if (validation && !validation.allowInvalid && text !== '') {
+      const probe = new SheetData('probe');
+      probe.enter(1, 1, text, this.syntax);
+      if (!validation.accepts(probe.cell(1, 1).value)) {
+        this.ui.rejected = validation.helpText || validation.describe();
+        return;
+      }
+    }
     sheet.enter(row, column, text, this.syntax);
     this.changed();
   }
@@ -367,9 +436,15 @@ export class MemoryBook {
     try {
       const cyclesBefore = this.cyclesSeen;
       const cell = sheet.cell(row, column);
-      const value = cell.unparsable
-        ? new FormulaError('#ERROR!', 'Formula parse error.')
-        : this.engine.evaluate(cell.formula!, sheet.name, row, column);
+      this.calculating.push({ sheet, row, column });
+      let value: Value;
+      try {
+        value = cell.unparsable
+          ? new FormulaError('#ERROR!', 'Formula parse error.')
+          : this.engine.evaluate(cell.formula!, sheet.name, row, column);
+      } finally {
+        this.calculating.pop();
+      }
       // a cycle met while looking for spills (value() evaluates the formulas up and left of a
       // cell) is not the formula's own: keep such a result out of the cache, ask again later
       if (this.cyclesSeen === cyclesBefore) this.results.set(id, value);
@@ -487,6 +562,23 @@ export class MemoryBook {
     };
   }
 
+  /** The last row and column that show something, spilled results included. */
+  usedExtent(sheet: SheetData): { rows: number; columns: number } {
+    let rows = sheet.lastRow();
+    let columns = sheet.lastColumn();
+    // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
+    for (const anchor of sheet.formulaCells()) {
+      const result = this.result(sheet, anchor.row, anchor.column);
+      if (Array.isArray(result)) {
+        let used = result.length;
+        while (used > 1 && result[used - 1].every((v) => v === '')) used--;
+        rows = Math.max(rows, anchor.row + used - 1);
+        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) - 1);
+      }
+    }
+    return { rows, columns };
+  }
+
   /** The active sheet as the playground grid shows it. */
   snapshot(minRows = 30, minColumns = 10): BookSnapshot {
     const sheet = this.active;
@@ -494,20 +586,14 @@ export class MemoryBook {
     // and the same table as values show the same grid
     const MARGIN_ROWS = 5;
     const MARGIN_COLUMNS = 3;
-    let rows = Math.max(minRows, sheet.lastRow() + MARGIN_ROWS);
-    let columns = Math.max(minColumns, sheet.lastColumn() + MARGIN_COLUMNS);
-    // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
-    for (const anchor of sheet.formulaCells()) {
-      const result = this.result(sheet, anchor.row, anchor.column);
-      if (Array.isArray(result)) {
-        let used = result.length;
-        while (used > 1 && result[used - 1].every((v) => v === '')) used--;
-        rows = Math.max(rows, anchor.row + used - 1 + MARGIN_ROWS);
-        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) - 1 + MARGIN_COLUMNS);
-      }
-    }
+    const used = this.usedExtent(sheet);
+    let rows = Math.max(minRows, used.rows + MARGIN_ROWS);
+    let columns = Math.max(minColumns, used.columns + MARGIN_COLUMNS);
     // room under a chart (about 20 rows high)
     for (const chart of sheet.charts) rows = Math.max(rows, (chart.settings.position[0] ?? 1) + 21);
+    // the selection and a margin around it: the grid never ends at the selected cell
+    rows = Math.max(rows, sheet.selection.row + sheet.selection.rows - 1 + MARGIN_ROWS);
+    columns = Math.max(columns, sheet.selection.column + sheet.selection.columns - 1 + MARGIN_COLUMNS); // prettier-ignore
     rows = Math.min(rows, sheet.maxRows);
     columns = Math.min(columns, sheet.maxColumns);
     const grid: CellSnapshot[][] = [];
@@ -527,6 +613,7 @@ export class MemoryBook {
         if (cell.note) shown.note = cell.note;
         if (cell.background) shown.background = cell.background;
         if (cell.align) shown.align = cell.align;
+        if (cell.wrap) shown.wrap = true;
         if (cell.validation) shown.dropdown = true;
         line.push(shown);
       }
@@ -543,11 +630,14 @@ export class MemoryBook {
       ),
       frozenRows: sheet.frozenRows,
       frozenColumns: sheet.frozenColumns,
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
       columnWidths: Array.from({ length: columns }, (_, k) => sheet.columnWidths.get(k + 1) ?? 100),
       grid,
       charts: sheet.charts.map((chart) => this.chartSnapshot(sheet, chart)),
       menus: this.ui.menus,
       dialog: this.ui.dialog,
+      rejected: this.ui.rejected,
     };
   }
 }
@@ -563,6 +653,7 @@ export interface CellSnapshot {
   note?: string;
   background?: string;
   align?: string;
+  wrap?: boolean;
   dropdown?: boolean;
 }
 
@@ -584,11 +675,16 @@ export interface BookSnapshot {
   selection: string;
   frozenRows: number;
   frozenColumns: number;
+  /** the sheet's size (Sheet.getMaxRows / getMaxColumns): how far the selection can move */
+  maxRows: number;
+  maxColumns: number;
   columnWidths: number[];
   grid: CellSnapshot[][];
   charts: ChartSnapshot[];
   menus: MemoryBook['ui']['menus'];
   dialog: MemoryBook['ui']['dialog'];
+  /** the help text of the data validation that refused the last entry */
+  rejected: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -849,8 +945,15 @@ export class MemoryRange extends Service {
   merge() {
     return this; // shown unmerged: the playground keeps the top-left value, as Sheets does
   }
-  setWrap() {
-    return this;
+  /** wrapped text breaks into lines at spaces and the row grows, as in Sheets */
+  setWraps(wraps: boolean[][]) {
+    return this.each('wraps', wraps, (r, c, w) => this.data.update(r, c, { wrap: w ? true : undefined })); // prettier-ignore
+  }
+  setWrap(wrap: boolean) {
+    return this.setWraps(this.all(wrap) as boolean[][]);
+  }
+  getWraps() {
+    return this.map((r, c) => this.data.cell(r, c).wrap === true);
   }
   setFontStyle() {
     return this;
@@ -946,15 +1049,17 @@ export class MemorySheet extends Service {
   getColumnWidth(column: number) {
     return this.data.columnWidths.get(column) ?? 100;
   }
-  /** widths from the longest displayed text of each column, about 7 px a character */
+  /** widths that fit the widest text each column shows (spills included), as Sheets measures */
   autoResizeColumns(start: number, count: number) {
-    const last = this.data.lastRow();
+    const last = this.book.usedExtent(this.data).rows;
     for (let c = start; c < start + count; c++) {
-      let longest = 0;
+      let widest = 0;
       for (let r = 1; r <= last; r++) {
-        longest = Math.max(longest, this.book.display(this.data, r, c).length);
+        const text = this.book.display(this.data, r, c);
+        if (text)
+          widest = Math.max(widest, textWidth(text, this.data.cell(r, c).weight === 'bold'));
       }
-      this.data.columnWidths.set(c, Math.max(40, Math.min(400, longest * 7 + 12)));
+      this.data.columnWidths.set(c, Math.max(40, Math.ceil(widest) + CELL_PADDING));
     }
     return this;
   }
@@ -996,7 +1101,10 @@ export class MemorySpreadsheet extends Service {
     return 'playground';
   }
   getSpreadsheetTimeZone() {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return this.book.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.book.timeZone = timeZone;
   }
   getSpreadsheetLocale() {
     return this.book.locale;
@@ -1056,14 +1164,22 @@ export class MemorySpreadsheet extends Service {
     this.book.changed();
     return this.sheet(data);
   }
+  /** in a custom function, as in Sheets: the sheet of the cell being calculated */
   getActiveSheet() {
-    return this.sheet(this.book.active);
+    const cell = this.book.calculating.at(-1);
+    return this.sheet(cell ? cell.sheet : this.book.active);
   }
   setActiveSheet(sheet: MemorySheet) {
     this.book.active = sheet.data;
     return sheet;
   }
+  /** in a custom function, as in Sheets: the cell being calculated */
   getActiveRange() {
+    const cell = this.book.calculating.at(-1);
+    if (cell) {
+      const sheet = new MemorySheet(this.book, cell.sheet);
+      return new MemoryRange(this.book, sheet, cell.row, cell.column, 1, 1);
+    }
     return this.getActiveSheet().getActiveRange();
   }
   setActiveRange(range: MemoryRange) {
@@ -1153,6 +1269,22 @@ export class MemoryDataValidation extends Service {
   getCriteriaType() {
     return this.criteria.type;
   }
+  /** whether an entered value meets the criteria (a formula's result is not checked) */
+  accepts(value: unknown): boolean {
+    if (this.criteria.type === 'DATE_IS_VALID_DATE') {
+      return Object.prototype.toString.call(value) === '[object Date]' || typeof value === 'number'; // prettier-ignore
+    }
+    if (this.criteria.type === 'VALUE_IN_LIST') {
+      return (this.criteria.values[0] as unknown[]).some((v) => String(v) === String(value));
+    }
+    return true;
+  }
+  /** Sheets' own words when there is no help text */
+  describe(): string {
+    return this.criteria.type === 'DATE_IS_VALID_DATE'
+      ? 'Input must be a valid date.'
+      : 'Input must be an item on the specified list.';
+  }
   getCriteriaValues() {
     return this.criteria.values;
   }
@@ -1169,6 +1301,10 @@ export class MemoryDataValidationBuilder extends Service {
   private criteria = { type: 'ANY', values: [] as unknown[] };
   private allowInvalid = true;
   private helpText = '';
+  requireDate() {
+    this.criteria = { type: 'DATE_IS_VALID_DATE', values: [] };
+    return this;
+  }
   requireValueInList(values: string[], showDropdown = true) {
     this.criteria = { type: 'VALUE_IN_LIST', values: [[...values], showDropdown] };
     return this;
@@ -1429,6 +1565,37 @@ export interface Playground {
   run(name: string, args?: unknown[]): unknown;
 }
 
+/**
+ * Apps Script's Utilities, as far as the add-on uses it: formatDate(date, timeZone, pattern) with
+ * the pattern letters yyyy, MM, dd, HH, mm, ss (Java's SimpleDateFormat).
+ */
+function utilities() {
+  return {
+    formatDate(date: Date, timeZone: string, pattern: string): string {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(date);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      const fields: Record<string, string> = {
+        yyyy: part('year'),
+        MM: part('month'),
+        dd: part('day'),
+        HH: part('hour'),
+        mm: part('minute'),
+        ss: part('second'),
+      };
+      return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token]);
+    },
+  };
+}
+
 export const CODE_PATH = resolve(DIST, 'Code.js');
 /** the token vocabularies of OPENAI_TOKENS: a second file of the project, as in Apps Script */
 export const VOCAB_PATH = resolve(DIST, 'Vocab.js');
@@ -1449,7 +1616,7 @@ export function createPlayground(
   const book = existing ?? new MemoryBook();
   const SpreadsheetApp = expose(new MemorySpreadsheetApp(book));
   const HtmlService = expose(new MemoryHtmlService(book));
-  const context = vm.createContext({ ...globals, SpreadsheetApp, HtmlService });
+  const context = vm.createContext({ Utilities: utilities(), ...globals, SpreadsheetApp, HtmlService }); // prettier-ignore
   vm.runInContext(code, context, { filename: 'Code.js' });
   const vocab = vocabularySource();
   if (vocab !== null) vm.runInContext(vocab, context, { filename: 'Vocab.js' });

@@ -47,7 +47,7 @@ const SHIM = `<script>
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>OpenAI Pricing add-on playground</title>
 <style>
-  body { margin: 0; font: 13px Arial, sans-serif; display: flex; height: 100vh; color: #202124; }
+  body { margin: 0; font: 13px Arial, "Liberation Sans", "DejaVu Sans Condensed", sans-serif; display: flex; height: 100vh; color: #202124; }
   #sheet { flex: 1; display: flex; flex-direction: column; min-width: 0; }
   #bar { padding: 6px 8px; border-bottom: 1px solid #dadce0; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
   #bar button { font: inherit; }
@@ -64,6 +64,7 @@ const PAGE = `<!doctype html>
   .grid td.num { text-align: right; }
   .grid td.overflow { overflow: visible; }
   .grid td.bold { font-weight: bold; }
+  .grid td.wrap { white-space: normal; overflow-wrap: break-word; }
   .grid td.frozen { border-bottom: 2px solid #9aa0a6; }
   .grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   .grid td.err { color: #d93025; }
@@ -77,10 +78,13 @@ const PAGE = `<!doctype html>
   #dialog[hidden] { display: none; }
   #dialog iframe { flex: 1; border: 0; }
   #charts { color: #5f6368; }
+  #problem { margin: 4px 8px; padding: 8px 12px; border: 1px solid #d93025; border-radius: 4px; background: #fce8e6; color: #202124; }
+  #problem::before { content: "There was a problem: "; font-weight: bold; }
 </style></head>
 <body>
   <div id="sheet">
     <div id="bar"><strong>Playground</strong> <span id="menu"></span> <span id="charts"></span></div>
+    <div id="problem" role="alert" hidden></div>
     <div id="formula-row"><output id="selection" aria-label="Selected cell"></output><input id="formula-bar" aria-label="Formula bar" autocomplete="off" spellcheck="false" placeholder="Select a cell and type a value or a formula (=SUM(B2:B))"></div>
     <div id="grid-wrap" tabindex="0"><table class="grid" id="grid" aria-label="Active sheet"></table></div>
     <div id="tabs" role="tablist" aria-label="Sheets"></div>
