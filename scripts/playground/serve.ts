@@ -114,8 +114,15 @@ const json = (response: ServerResponse, value: unknown, status = 200) =>
 
 export interface RunningPlayground {
   url: string;
+  /** the add-on the server runs now (update() replaces it) */
   playground: Playground;
   server: Server;
+  /**
+   * A new version of the add-on (another Code.js) in the same spreadsheet, as after an update:
+   * menus and the sidebar call it from now on; what the cells' custom functions run is left to
+   * the caller (Sheets keeps their results until an argument changes).
+   */
+  update(code: string): Playground;
   close(): Promise<void>;
 }
 
@@ -184,7 +191,7 @@ async function handle(playground: Playground, request: IncomingMessage, response
 
 /** Starts the playground (port 0: any free port) and opens the add-on's menu, as Sheets does. */
 export function startPlayground(port = 0, host = '127.0.0.1'): Promise<RunningPlayground> {
-  const playground = createPlayground();
+  let playground = createPlayground();
   playground.run('onOpen', [{ authMode: 'NONE' }]);
   const server = createServer((request, response) => {
     handle(playground, request, response).catch((error: Error) =>
@@ -195,16 +202,22 @@ export function startPlayground(port = 0, host = '127.0.0.1'): Promise<RunningPl
     server.once('error', fail);
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
-      done({
+      const running: RunningPlayground = {
         url: `http://${host}:${actual}/`,
         playground,
         server,
+        update(code) {
+          playground = createPlayground(code, {}, playground.book);
+          running.playground = playground;
+          return playground;
+        },
         close: () =>
           new Promise<void>((closed) => {
             server.closeAllConnections();
             server.close(() => closed());
           }),
-      });
+      };
+      done(running);
     });
   });
 }

@@ -5,8 +5,6 @@
 // (test/support/argument-cache.ts). Every table must then show the new catalog's rows with their
 // formats, no table may spill into another (#REF!), and nothing of the user's may change but for
 // moving down with the block.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { buildCodeWithCatalog } from '../../scripts/build';
 import {
   createPlayground,
@@ -14,26 +12,7 @@ import {
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
 import { withArgumentCache } from '../support/argument-cache';
-
-type Catalog = {
-  sections: { id: string; columns?: string[]; rows: Record<string, unknown>[] }[];
-};
-const original = (): Catalog =>
-  JSON.parse(readFileSync(resolve(__dirname, '../../data/prices.json'), 'utf8')) as Catalog;
-const section = (catalog: Catalog, id: string) => catalog.sections.find((s) => s.id === id)!;
-
-/** The update: text +2 -1 models, embeddings -1, moderation (the last table) +1. */
-function updatedCatalog(): Catalog {
-  const catalog = original();
-  const text = section(catalog, 'text').rows;
-  const copy = (row: Record<string, unknown>, model: string) => ({ ...row, model, snapshot: null });
-  text.splice(3, 1);
-  text.push(copy(text[0], 'gpt-7-test'), copy(text[1], 'gpt-7-test-mini'));
-  section(catalog, 'embeddings').rows.splice(1, 1);
-  const moderation = section(catalog, 'moderation').rows;
-  moderation.push(copy(moderation[0], 'omni-moderation-test'));
-  return catalog;
-}
+import { readCatalog, section, updatedCatalog } from '../support/catalog-update';
 
 let updatedCode: string;
 beforeAll(async () => {
@@ -232,7 +211,7 @@ describe('a wider table', () => {
   let widerCode: string;
   beforeAll(async () => {
     // embeddings gain a snapshot, cached input and output columns: 5 columns, the block had 4
-    const catalog = original();
+    const catalog = readCatalog();
     const embeddings = section(catalog, 'embeddings');
     embeddings.columns = ['input', 'cached_input', 'output'];
     embeddings.rows[0].snapshot = 'text-embedding-3-small-2024-01-25';

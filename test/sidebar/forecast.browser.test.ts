@@ -6,7 +6,11 @@
 // W-Y and row 17, the alternative model's months from AA7, the chart of J6:V16.
 // Saves artifacts/forecast*.png (the README's docs/forecast.png is copied from it by hand).
 import { formatValue } from '../../scripts/playground/number-format';
-import { EXAMPLE_WORKLOADS, forecastLayout } from '../../src/sheets/forecast-layout';
+import {
+  EXAMPLE_WORKLOADS,
+  forecastLayout,
+  START_MONTH_HELP,
+} from '../../src/sheets/forecast-layout';
 import { usePlayground } from '../support/browser';
 
 // wide enough for the sidebar and the forecast's inputs and months side by side, high enough for
@@ -139,6 +143,8 @@ async function typeInto(a1: string, input: string) {
   await pg.selectCell(a1);
   await pg.page.keyboard.type(input);
   await pg.page.keyboard.press('Enter');
+  // Enter moved the selection one down, as in Sheets
+  await pg.page.locator('#selection', { hasText: new RegExp(`!${a1[0]}${Number(a1.slice(1)) + 1}$`) }).waitFor(); // prettier-ignore
 }
 
 test('the chart is drawn from the sheet: months along the axis, a series per workload', async () => {
@@ -215,4 +221,38 @@ test('the month headers and the chart axis follow the new start month', async ()
   await pg.cellShows(`K${HEADER_ROW}`, 'Month 1');
   expect(monthsShown(HEADER_ROW)).toEqual(Array.from({ length: 12 }, (_, m) => `Month ${m + 1}`));
   await expect(pg.page.locator('td', { hasText: /^#/ }).count()).resolves.toBe(0);
+});
+
+test('the start month as people type it: 2027-01, January 2027, 1/2027; anything else refused', async () => {
+  const january = new Date(2027, 0, 1);
+  for (const typed of ['2027-01', 'January 2027', '1/2027']) {
+    await typeInto(START, typed);
+    await pg.cellShows(START, 'January 2027');
+    await pg.cellShows(`K${HEADER_ROW}`, 'Jan 2027');
+    await expect(pg.page.locator('#problem').isHidden()).resolves.toBe(true);
+  }
+  expect(monthsShown(HEADER_ROW)).toEqual(monthsFrom(january));
+  expect(monthsShown(FIRST_ROW)).toEqual(expectedMonths(january).map(money));
+  await pg.screenshot('forecast-start-month-typed');
+
+  // not a month: Sheets' "There was a problem" with the cell's help text; B3 keeps January
+  await typeInto(START, 'next spring');
+  await pg.page.locator('#problem', { hasText: START_MONTH_HELP }).waitFor();
+  expect(await text(START)).toBe('January 2027');
+  expect(await text(`K${HEADER_ROW}`)).toBe('Jan 2027');
+  await pg.screenshot('forecast-start-month-refused');
+  await typeInto(START, '2/2027'); // the next entry clears the message
+  await pg.cellShows(`K${HEADER_ROW}`, 'Feb 2027');
+  await expect(pg.page.locator('#problem').isHidden()).resolves.toBe(true);
+});
+
+test("a bad workload row: the error names the sheet's row", async () => {
+  await typeInto('B8', 'gpt4o');
+  await pg.cellShows(`K${FIRST_ROW}`, '#ERROR!');
+  await expect(cell(`K${FIRST_ROW}`).getAttribute('title')).resolves.toBe(
+    'row 8: unknown model "gpt4o" (did you mean "gpt-4o"?)',
+  );
+  await pg.cellShows('W17', '#ERROR!');
+  await typeInto('B8', 'gpt-4o');
+  await pg.cellShows(`K${FIRST_ROW}`, /^\$/);
 });
