@@ -104,6 +104,10 @@ test('the Forecast button inserts the sheet; the grid shows computed amounts', a
   );
 });
 
+test('every label, name and amount shows in full (headers wrap, the name columns are wide)', async () => {
+  expect(await pg.cutCells()).toEqual([]);
+});
+
 test('screenshot: the sidebar with its Forecast entry, the forecast sheet beside it', async () => {
   await pg.sidebar.locator('#forecast-status').scrollIntoViewIfNeeded();
   // artifacts/ only: the README's docs/forecast.png is a tracked file, updated by hand from it
