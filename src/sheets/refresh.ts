@@ -44,6 +44,8 @@ export interface Refreshed {
 /** A refresh cell and the live calls that point at it. */
 interface Block {
   sheet: Sheet;
+  /** the sheet's name (asked once: each getName() is a service call) */
+  name: string;
   row: number;
   column: number;
   /** OPENAI_PRICE_TABLE calls of the sheet that point at it */
@@ -52,27 +54,28 @@ interface Block {
 
 /** Every refresh cell the sheets' formulas point at, with the price tables that use it. */
 function findBlocks(sheets: Sheet[], syntax: FormulaSyntax): Block[] {
-  const byName = new Map(sheets.map((sheet) => [sheet.getName(), sheet]));
+  const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
+  const byName = new Map(named.map((s) => [s.name, s]));
   const blocks = new Map<string, Block>();
-  for (const sheet of sheets) {
-    const formulas = sheet.getDataRange().getFormulas();
+  for (const own of named) {
+    const formulas = own.sheet.getDataRange().getFormulas();
     formulas.forEach((line, r) =>
       line.forEach((formula, c) => {
         if (!/OPENAI_/i.test(formula)) return;
-        for (const call of liveCalls(formula, syntax)) addCall(call, sheet, r + 1, c + 1);
+        for (const call of liveCalls(formula, syntax)) addCall(call, own, r + 1, c + 1);
       }),
     );
   }
-  function addCall(call: LiveCall, sheet: Sheet, row: number, column: number) {
+  function addCall(call: LiveCall, own: (typeof named)[number], row: number, column: number) {
     if (!call.refresh) return;
-    const target = call.refresh.sheet === null ? sheet : byName.get(call.refresh.sheet);
+    const target = call.refresh.sheet === null ? own : byName.get(call.refresh.sheet);
     if (!target) return; // a sheet that no longer exists: Sheets shows #REF! there
     const cell = parseA1Cell(call.refresh.a1);
-    const key = `${target.getName()}!${call.refresh.a1}`;
+    const key = `${target.name}!${call.refresh.a1}`;
     let block = blocks.get(key);
-    if (!block) blocks.set(key, (block = { sheet: target, ...cell, tables: [] }));
+    if (!block) blocks.set(key, (block = { ...target, ...cell, tables: [] }));
     const [id, tier, date] = call.args;
-    if (call.name === 'OPENAI_PRICE_TABLE' && target === sheet && id && 'text' in id) {
+    if (call.name === 'OPENAI_PRICE_TABLE' && target === own && id && 'text' in id) {
       block.tables.push({
         row,
         column,
@@ -92,7 +95,7 @@ export function refreshPrices(): Refreshed {
   const result: Refreshed = { asOf: CATALOG.asOf, cells: [], resized: [], failed: [] };
   for (const block of findBlocks(spreadsheet.getSheets(), syntax)) {
     // one block's failure (a table the catalog no longer has) does not stop the others
-    const where = `${sheetRef(block.sheet.getName())}!`;
+    const where = `${sheetRef(block.name)}!`;
     const cellName = where + a1Range(block.row, block.column, 1, 1);
     try {
       // resize first: the tables recalculate after the new time, into the room made for them
