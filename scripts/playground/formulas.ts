@@ -50,6 +50,15 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** 1 → "A", 27 → "AA" */
+export function columnLetters(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
 /** "B3" → { row: 3, column: 2 } ($ ignored) */
 export function parseCell(a1: string): { row: number; column: number } {
   const match = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1.trim());
@@ -189,19 +198,35 @@ function firstError(value: unknown): FormulaError | undefined {
   return undefined;
 }
 
-/** "A2:A" → "A2:A1048576", "B5:D" likewise: outside text literals only. */
-export function closeOpenRanges(formula: string): string {
+/** `rewrite` applied to the parts of a formula outside its text literals ("..."). */
+export function outsideText(formula: string, rewrite: (code: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, k) =>
-      k % 2
-        ? part
-        : part.replace(
-            /(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!.])/g,
-            (_, start: string, end: string) => `${start}:${end}${FormulaParser.MAX_ROW}`,
-          ),
-    )
+    .map((part, k) => (k % 2 ? part : rewrite(part)))
     .join('');
+}
+
+/** "A2:A" → "A2:A1048576", "B5:D" likewise: outside text literals only. */
+export function closeOpenRanges(formula: string): string {
+  return outsideText(formula, (code) =>
+    code.replace(
+      /(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!.])/g,
+      (_, start: string, end: string) => `${start}:${end}${FormulaParser.MAX_ROW}`,
+    ),
+  );
+}
+
+/**
+ * "3e5" → "300000", "1.5E-3" → "0.0015": number literals in scientific notation, which Sheets reads
+ * and the library does not; outside text literals only.
+ */
+export function expandExponents(formula: string): string {
+  return outsideText(formula, (code) =>
+    code.replace(/(?<![\w$.:!])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)(?![\w(])/g, (literal) => {
+      const plain = String(Number(literal));
+      return /e/i.test(plain) ? `(${plain.replace(/e\+?/i, '*10^(')}))` : plain;
+    }),
+  );
 }
 
 const { FormulaHelpers } = FormulaParser;
@@ -502,7 +527,8 @@ class SheetsParser extends FormulaParser {
     } catch (e) {
       return new FormulaError('#ERROR!', (e as Error).message ?? String(e));
     }
-    if (result === undefined || result === null) return '';
+    // a blank result ("" or nothing) shows blank, and reads as blank in other formulas
+    if (result === undefined || result === null || result === '') return '';
     if (Array.isArray(result)) {
       // a 1D array is one row per item, as Sheets reads it
       return result.map((row: unknown) =>
@@ -534,7 +560,7 @@ export class FormulaEngine {
     parser.arrayDepth = 0; // a formula that failed to parse may have left it open
     this.depth++;
     try {
-      const text = closeOpenRanges(formula.replace(/^\s*=/, ''));
+      const text = expandExponents(closeOpenRanges(formula.replace(/^\s*=/, '')));
       return parser.fromLibrary(parser.parse(text, { sheet, row, col: column }, true));
     } catch (error) {
       if (error instanceof FormulaError) {

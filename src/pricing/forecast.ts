@@ -84,21 +84,44 @@ export function checkMonths(months: number): number {
   return months;
 }
 
-const ISO_MONTH = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$/;
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+]; // prettier-ignore
 
-/** "2026-01" or "2026-01-15" → { year: 2026, month: 1 }; anything else is an error. */
+/** The month a text names: "2026-01", "2026-01-15", "January 2026", "Jan. 2026", "1/2026". */
+function monthOfText(text: string): YearMonth | null {
+  const trimmed = text.trim().toLowerCase();
+  let year: number;
+  let month: number;
+  let day = 1;
+  const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(trimmed);
+  const named = /^([a-z]{3,9})\.?,? +(\d{4})$/.exec(trimmed);
+  const slashed = /^(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (iso) {
+    [year, month] = [Number(iso[1]), Number(iso[2])];
+    if (iso[3] !== undefined) day = Number(iso[3]);
+  } else if (named) {
+    // a month's English name, or its first three letters ("Sept" too)
+    const word = named[1] === 'sept' ? 'sep' : named[1];
+    month = MONTH_NAMES.findIndex((name) => name === word || name.slice(0, 3) === word) + 1;
+    year = Number(named[2]);
+  } else if (slashed) {
+    [month, year] = [Number(slashed[1]), Number(slashed[2])];
+  } else return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month };
+}
+
+/**
+ * A start month typed as text: "2026-01", "2026-01-15", "January 2026", "Jan 2026", "1/2026"
+ * → { year: 2026, month: 1 }; anything else is an error.
+ */
 export function parseIsoMonth(text: string): YearMonth {
-  const match = ISO_MONTH.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = match[3] === undefined ? 1 : Number(match[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-      return { year, month };
-    }
-  }
+  const month = monthOfText(text);
+  if (month) return month;
   throw new PricingError(
-    `start_month is ${shown(text)}, not a date (use a date cell or text like "2026-01")`,
+    `start_month is ${shown(text)}, not a date (use a date cell, or text like "2026-01", "January 2026" or "1/2026")`,
   );
 }
 

@@ -200,6 +200,21 @@ test('custom functions get ranges as 2D arrays, and array results spill', () => 
   expect(playground.book.snapshot().grid[6][0].error).toMatch(/gpt-nope/);
 });
 
+test('a blank result shows blank, not #NULL!, and sums as nothing', () => {
+  const { sheet, playground } = book();
+  // the add-on's own blank answers: all arguments blank, and a range of blank rows
+  sheet.getRange('A1').setFormula('=OPENAI_COST("","","")');
+  sheet.getRange('A2').setFormula('=OPENAI_COST(C2:C4,D2:D4,E2:E4)');
+  expect(playground.fns.OPENAI_COST('', '', '')).toBe('');
+  expect(sheet.getRange('A1:A5').getDisplayValues()).toEqual([[''], [''], [''], [''], ['']]);
+  sheet.getRange('B1').setFormula('=SUM(A1:A5)');
+  sheet.getRange('B2').setFormula('=SUM(OPENAI_COST(C2:C4,D2:D4,E2:E4))+A1+1');
+  expect(sheet.getRange('B1:B2').getValues()).toEqual([[0], [1]]);
+  // a filled row among the blank ones: the sum is that row's cost
+  sheet.getRange('C3:E3').setValues([['gpt-4o', 1000, 500]]);
+  expect(sheet.getRange('B1').getValue()).toBe(playground.fns.OPENAI_COST('gpt-4o', 1000, 500));
+});
+
 test('every formula follows an edit of a cell it reads, through other formulas', () => {
   const { sheet, playground } = book();
   sheet.getRange('A1:B1').setValues([[1000, '=OPENAI_COST("gpt-4o", A1, 0)']]);

@@ -357,7 +357,7 @@ describe('fine-tuned models (ft:)', () => {
       );
     }
     expect(thrown(() => ft('ft:gpt-4o-mini-2024-07-19')).message).toContain(
-      'did you mean "ft:gpt-4o-mini-2024-07-18"?',
+      'did you mean "ft:gpt-4o-mini" or "ft:gpt-4o-mini-2024-07-18"?',
     );
   });
 
@@ -490,7 +490,7 @@ describe('per minute, per 1M characters, training', () => {
       '"o3" has no fine-tuning training price; use OPENAI_COST (text-token price)',
     );
     expect(() => resolveTrainingModel('gpt-4o-mini-2024-07-19')).toThrow(
-      /^unknown model "gpt-4o-mini-2024-07-19" \(did you mean "gpt-4o-mini-2024-07-18"\?\)$/,
+      /^unknown model "gpt-4o-mini-2024-07-19" \(did you mean "gpt-4o-mini" or "gpt-4o-mini-2024-07-18"\?\)$/,
     );
   });
 });

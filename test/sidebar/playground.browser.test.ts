@@ -81,6 +81,12 @@ test('formulas mode shows the same grid as values mode', async () => {
   ).toBe(false);
 });
 
+test('every price shows in full: columns are as wide as their text', async () => {
+  // the values sheet of the test above: all of its tables' text, titles run on into empty cells
+  expect(snapshot().active).toBe('OpenAI prices (2)');
+  expect(await pg.cutCells()).toEqual([]);
+});
+
 test('an occupied target: the error names it and nothing is overwritten', async () => {
   await pg.openSheet('Sheet1');
   const book = pg.running.playground.book;
