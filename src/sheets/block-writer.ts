@@ -34,11 +34,16 @@ function localized(formulas: string[][], syntax: FormulaSyntax): string[][] {
 
 /**
  * Writes formula regions at `target` (each region's row/column is 1-based within it), in the
- * spreadsheet's syntax: the locale is asked only if there is a formula to write.
+ * spreadsheet's syntax: the locale is asked only if there is a formula to write and the caller
+ * (writing several blocks) did not ask it already.
  */
-export function writeFormulas(target: Range, regions: FormulaRegion[]): void {
+export function writeFormulas(
+  target: Range,
+  regions: FormulaRegion[],
+  syntax?: FormulaSyntax,
+): void {
   if (regions.length === 0) return;
-  const syntax = spreadsheetSyntax();
+  syntax ??= spreadsheetSyntax();
   for (const region of regions) {
     target
       .offset(region.row - 1, region.column - 1, region.formulas.length, region.formulas[0].length)
@@ -51,7 +56,7 @@ export function writeFormula(cell: Range, formula: string): Range {
   return cell.setFormula(localizeFormula(formula, spreadsheetSyntax()));
 }
 
-export function writeBlock(target: Range, block: SheetBlock): void {
+export function writeBlock(target: Range, block: SheetBlock, syntax?: FormulaSyntax): void {
   const { refreshCell } = block;
   const values: (string | number | Date)[][] = refreshCell
     ? block.values.map((line, r) =>
@@ -63,5 +68,5 @@ export function writeBlock(target: Range, block: SheetBlock): void {
   target.setValues(values).setNumberFormats(block.numberFormats).setFontWeights(block.fontWeights);
   if (block.notes) target.setNotes(block.notes);
   if (block.backgrounds) target.setBackgrounds(block.backgrounds);
-  writeFormulas(target, block.formulas);
+  writeFormulas(target, block.formulas, syntax);
 }

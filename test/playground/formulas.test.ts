@@ -330,12 +330,13 @@ test('ARRAYFORMULA evaluates its argument cell by cell: operators, IF, LEFT, bro
 test('FILTER, SORT, UNIQUE, HSTACK, CHOOSECOLS, IFNA, and SUMIF/COUNTIF over arrays', () => {
   const { sheet, valueOf, playground } = book();
   sheet.getRange('A1:C6').setValues([
+    // months as text (the apostrophe), as the usage import writes them: Sheets reads "2026-09" as a date
     ['month', 'model', 'cost'],
-    ['2026-09', 'o3', 2],
-    ['2026-08', 'gpt-4o', 1.5],
-    ['2026-08', 'o3', 'not priced: x'],
+    ["'2026-09", 'o3', 2],
+    ["'2026-08", 'gpt-4o', 1.5],
+    ["'2026-08", 'o3', 'not priced: x'],
     ['', '', ''],
-    ['2026-08', 'GPT-4o', 4],
+    ["'2026-08", 'GPT-4o', 4],
   ]);
   const spill = (formula: string, a1: string) => {
     sheet.getRange('H1').setFormula(formula);

@@ -15,7 +15,7 @@ test.each([
   ['GPT-6 ', ['gpt-6-sol', 'gpt-6-luna', 'gpt-6-astra']],
   ['gpt-4o-mini-2024', ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18']],
   ['gpt-4o-mini-2024-07-19', ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18']],
-  ['gpt-4o-2024-05-14', ['gpt-4o', 'gpt-4o-2024-08-06']],
+  ['gpt-4o-2024-05-14', ['gpt-4o', 'gpt-4o-2024-05-13', 'gpt-4o-2024-08-06']],
   ['o3-2025', ['o3', 'o3-2025-04-16']],
   ['gpt-6-sol-2026-01-01', ['gpt-6-sol']],
   ['gpt-6-luna-latest', ['gpt-6-luna']],

@@ -2,6 +2,8 @@
 // in-memory spreadsheet reads formulas in its locale's syntax as Sheets does (a "," between
 // arguments in de_DE is a parse error, "1000,500" one number), so a formula written in the wrong
 // syntax shows #ERROR! here. Each locale must show exactly what en_US shows.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SECTION_IDS } from '../../src/pricing/catalog';
 import {
   createPlayground,
@@ -9,6 +11,12 @@ import {
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
 
+const FIXTURES = resolve(__dirname, '../fixtures/i15-import');
+const USAGE_CSV = readFileSync(
+  resolve(FIXTURES, 'completions_usage_2026-08-30_2026-09-02.csv'),
+  'utf8',
+);
+const COST_CSV = readFileSync(resolve(FIXTURES, 'cost_2026-08-30_2026-09-02.csv'), 'utf8');
 const LOCALES = ['en_US', 'en_GB', 'ja_JP', 'de_DE', 'fr_FR', 'pt_BR', 'tr_TR', 'es_ES', 'fr_CA'];
 const SEMICOLON = new Set(['de_DE', 'fr_FR', 'pt_BR', 'tr_TR', 'es_ES', 'fr_CA']);
 const NOW = Date.parse('2027-11-15T12:00:00Z');
@@ -46,9 +54,14 @@ const journeys: Record<string, (playground: Playground) => void> = {
       { sections: ['text', 'flex'], tier: 'flex', mode: 'formulas', destination: 'new-sheet', date: '2025-08-01' }, // prettier-ignore
     ]),
   'forecast sheet': (p) => void p.run('insertForecastSheet'),
+  'usage import': (p) => void p.run('importUsageExport', [USAGE_CSV]),
+  'cost import after a usage import (the reconciliation)': (p) => {
+    p.run('importUsageExport', [USAGE_CSV]);
+    p.run('importUsageExport', [COST_CSV]);
+  },
   'calculator insert': (p) => {
     p.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('B2').activate();
-    p.run('insertFormulaAtSelection', ['=OPENAI_COST("gpt-4.1-mini",1200000,3e5,"batch",0.5)']);
+    p.run('insertFormulaAtSelection', ['=OPENAI_COST("gpt-4.1-mini",1000000,3e5,"batch",0.5)']);
   },
 };
 

@@ -3,7 +3,7 @@
 // out by layout.ts: the table in blocks of rows (one setValues each), then one writeBlock per
 // formula block. Nothing existing is written to: every import is a sheet of its own.
 
-import { writeBlock } from '../block-writer';
+import { spreadsheetSyntax, writeBlock } from '../block-writer';
 import { insertNewSheet } from '../new-sheet';
 import type { Cell } from './cells';
 import type { ExportKind } from './columns';
@@ -92,8 +92,10 @@ export function importUsageExport(text: unknown): ImportedExport {
   fitSheet(sheet, rows, layout.lastColumn);
   writeTable(sheet, layout.values, layout.width);
   sheet.getRange(1, 1, 1, layout.width).setFontWeight('bold');
+  const syntax = spreadsheetSyntax(); // every block has formulas: ask the locale once
   for (const { row, column, block } of layout.blocks) {
-    writeBlock(sheet.getRange(row, column, block.values.length, block.values[0].length), block);
+    const target = sheet.getRange(row, column, block.values.length, block.values[0].length);
+    writeBlock(target, block, syntax);
   }
   // after the blocks: their formats stop at their formula row, a spill's run to the last row
   const lastRow = sheet.getMaxRows();
