@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { coldStartLines } from './bench-cold';
 import { tokenBenchLines } from './bench-tokens';
+import { importBenchLines } from './bench-import';
+import { usageBenchLines } from './bench-usage';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = resolve(ROOT, 'dist');
@@ -217,6 +219,8 @@ async function main(): Promise<void> {
       `${`  error path: ${label}`.padEnd(44)} ${badMs[k].toFixed(1)} ms (${(badMs[k] / goodMs).toFixed(2)}× good)`,
     );
   });
+  for (const line of usageBenchLines(ROWS, ROUNDS)) console.log(line);
+  for (const line of importBenchLines()) console.log(line);
   for (const line of optionalServiceCalls()) console.log(line);
   for (const line of tokenBenchLines(PROCESSES)) console.log(line);
   for (const line of await coldStartLines(PROCESSES)) console.log(line);

@@ -27,6 +27,12 @@ try {
     `parsed ${result.catalog.sections.length} tables, ${rows} priced rows, as of ${result.catalog.asOf}`,
   );
   for (const line of result.changes) console.log(`  ${line}`);
+  if (result.pageVsGenai.length > 0) {
+    console.log(
+      "genai-prices differs from the page on the page's day (the page's price is kept; each is decided in data/catalog-annotations.json decisions):",
+    );
+    for (const line of result.pageVsGenai) console.log(`  ${line}`);
+  }
   if (!result.changed) console.log('data/prices.json is up to date');
   else if (result.wrote)
     console.log('wrote data/prices.json (add the changes above to CHANGELOG.md)');

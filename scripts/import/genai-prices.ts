@@ -25,6 +25,8 @@ type RawPrices = Record<string, number | TieredPrices | undefined>;
 export interface GenaiModel {
   id: string;
   match: MatchLogic;
+  /** the most tokens one request can hold (input and output together) */
+  context_window?: number;
   prices: RawPrices | { constraint?: { type: string; start_date?: string }; prices: RawPrices }[];
 }
 
@@ -51,6 +53,7 @@ export interface GenaiEntry {
   id: string;
   match: MatchLogic;
   periods: GenaiPeriod[];
+  contextWindow?: number;
 }
 
 /** genai-prices key → [family, column]; keys not listed here are refused, not ignored. */
@@ -134,7 +137,14 @@ export function readGenaiModels(models: GenaiModel[], lcAbove: number): GenaiEnt
         fail(model.id, 'only the first price entry may lack a start date');
       return readPrices(model.id, start, entry.prices, lcAbove);
     });
-    return { id: model.id, match: model.match, periods };
+    const entry: GenaiEntry = { id: model.id, match: model.match, periods };
+    if (model.context_window !== undefined) {
+      const window = model.context_window;
+      if (typeof window !== 'number' || !Number.isInteger(window) || window <= 0)
+        fail(model.id, `context_window is not a positive whole number: ${JSON.stringify(window)}`);
+      entry.contextWindow = window;
+    }
+    return entry;
   });
 }
 
@@ -159,6 +169,39 @@ export function listedIds(logic: MatchLogic): string[] {
 /** Whether the match also takes `<id>-YYYY-MM-DD` snapshots (a regex or a starts_with "<id>-"). */
 export function takesDatedSnapshots(logic: MatchLogic, id: string): boolean {
   return matches(logic, `${id}-2099-01-01`);
+}
+
+/**
+ * The OpenAI models of a genai-prices data file in the repository's `prices/data.json` layout: an
+ * array of providers, whose start-date constraints lack the `type` that the npm package's have
+ * (`{ "start_date": "2025-06-10" }`). Returns them in the npm package's form; anything else is
+ * refused.
+ */
+export function readGenaiDataFile(text: string): GenaiModel[] {
+  let providers: unknown;
+  try {
+    providers = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`genai-prices data file: not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(providers))
+    throw new Error('genai-prices data file: expected the array of providers of prices/data.json');
+  const openai = providers.find((p) => (p as { id?: unknown })?.id === 'openai') as
+    { models?: unknown } | undefined;
+  if (!openai || !Array.isArray(openai.models))
+    throw new Error('genai-prices data file: no provider "openai" with models');
+  return (openai.models as GenaiModel[]).map((model) => {
+    if (!Array.isArray(model.prices)) return model;
+    const prices = model.prices.map((entry) => {
+      const constraint = entry.constraint as { type?: string; start_date?: string } | undefined;
+      if (!constraint || 'type' in constraint) return entry;
+      const keys = Object.keys(constraint);
+      if (keys.length !== 1 || keys[0] !== 'start_date')
+        fail(model.id, `unsupported price constraint ${JSON.stringify(constraint)}`);
+      return { ...entry, constraint: { type: 'start_date', start_date: constraint.start_date } };
+    });
+    return { ...model, prices };
+  });
 }
 
 /** Loads the installed package's OpenAI provider (a devDependency; never bundled). */

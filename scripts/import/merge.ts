@@ -4,6 +4,7 @@
 
 import type {
   Catalog,
+  FineTuningRow,
   PricePeriod,
   Section,
   Source,
@@ -40,6 +41,17 @@ interface TierEntry {
   note?: string;
 }
 
+interface AddedRow {
+  section: 'text';
+  /** the row it is listed after */
+  after: string;
+  snapshot?: string;
+  released?: string;
+  periods: { from: string; standard: TokenPrices }[];
+  sources: string[];
+  note: string;
+}
+
 export interface DatedAnnotations extends Annotations {
   genaiPrices: { import: Record<string, ImportSpec>; exclude: Record<string, string> };
   aliases: Record<string, string[]>;
@@ -51,7 +63,12 @@ export interface DatedAnnotations extends Annotations {
     reason: string;
   }[];
   tierPrices: Record<string, Partial<Record<'flex' | 'priority', TierEntry[]>>>;
-  retired: Record<string, { date: string; source: string }>;
+  /** model or API id → its shutdown day; a snapshot or alias id retires alone (retiredIds) */
+  retired: Record<string, { date: string; source: string; note?: string }>;
+  /** rows no other source gives, with their prices as the annotation's source prints them */
+  addedRows: Record<string, AddedRow>;
+  /** context windows of rows genai-prices gives none for: a number with its source, or null */
+  contextWindows: Record<string, { tokens: number | null; source?: string; reason: string }>;
   decisions: unknown[];
 }
 
@@ -103,15 +120,47 @@ function applyCorrections(
   });
 }
 
-function pageRowFor(catalog: Catalog, entry: GenaiEntry): TokenRow | undefined {
+/** The page row an entry matches in the given sections (fine-tuning rows price ft: ids only). */
+function pageRowFor(
+  catalog: Catalog,
+  entry: GenaiEntry,
+  sectionIds?: readonly string[],
+): { row: TokenRow; sectionId: string } | undefined {
   for (const s of catalog.sections) {
-    if (s.kind !== 'tokens' && s.kind !== 'fine_tuning') continue;
+    if (s.kind !== 'tokens' || (sectionIds && !sectionIds.includes(s.id))) continue;
     const row = s.rows.find((r) =>
       [r.model, r.snapshot].some((name) => name && matches(entry.match, name)),
     );
-    if (row) return row;
+    if (row) return { row, sectionId: s.id };
   }
   return undefined;
+}
+
+/** The page's sections of each genai-prices token family, to compare like with like. */
+const FAMILY_SECTIONS = {
+  text: ['text', 'transcription_text', 'embeddings', 'moderation', 'other'],
+  audio: ['audio', 'transcription_audio'],
+  image: ['image_tokens'],
+} as const;
+
+/** Where genai-prices, on the page's day, differs from the page row of the same family. */
+function pageVsGenai(page: Catalog, entry: GenaiEntry): string[] {
+  const lines: string[] = [];
+  const onPageDay = entry.periods[entry.periods.length - 1];
+  for (const [family, sectionIds] of Object.entries(FAMILY_SECTIONS)) {
+    const theirs = onPageDay[family as keyof typeof FAMILY_SECTIONS];
+    const found = hasPrices(theirs) ? pageRowFor(page, entry, sectionIds) : undefined;
+    const standard = found?.row.periods[0].tiers.standard;
+    if (!found || !standard) continue;
+    for (const column of ['input', 'cached_input', 'output'] as const) {
+      if (theirs[column] !== undefined && standard[column] !== theirs[column]) {
+        lines.push(
+          `${found.sectionId} / ${found.row.model} ${column}: page ${standard[column] ?? '-'}, genai-prices ${theirs[column]}`,
+        );
+      }
+    }
+  }
+  return lines;
 }
 
 function importEntry(
@@ -158,6 +207,8 @@ function importEntry(
     sources,
   };
   if (base.aliases.length === 0) delete (base as Partial<typeof base>).aliases;
+  if (entry.contextWindow !== undefined)
+    (base as Partial<TokenRow>).contextWindow = entry.contextWindow;
   for (const [family, sectionId] of [
     ['text', 'text'],
     ['audio', 'audio'],
@@ -241,7 +292,10 @@ function addTierPrices(catalog: Catalog, ann: DatedAnnotations): void {
 }
 
 function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
+  const { discount, cachingDiscount } = ann.batch;
+  const caching = new RegExp(cachingDiscount.models);
   const notOffered = new Set(ann.batch.notOffered);
+  const printed = strip(ann.batch.printed);
   const used = new Set<string>();
   for (const s of catalog.sections) {
     if (!ann.batch.sections.includes(s.id)) continue;
@@ -251,9 +305,21 @@ function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
         used.add(row.model);
         continue;
       }
+      const page = printed[s.id]?.[row.model];
+      if (page) used.add(`${s.id}/${row.model}`);
       for (const period of row.periods) {
-        if (period.tiers.standard)
-          period.tiers.batch = deriveBatchPrices(period.tiers.standard, ann.batch.discount);
+        if (!period.tiers.standard) continue;
+        if (page) {
+          const { input, cached_input, output, source } = page;
+          period.tiers.batch = { input, cached_input, output };
+          if (!row.sources.includes(source)) row.sources.push(source);
+        } else {
+          const cachedInBatch = caching.test(row.model);
+          period.tiers.batch = deriveBatchPrices(period.tiers.standard, discount, cachedInBatch);
+          const cachedPrice = period.tiers.batch.cached_input !== null;
+          if (cachedPrice && !row.sources.includes(cachingDiscount.source))
+            row.sources.push(cachingDiscount.source);
+        }
       }
     }
   }
@@ -263,11 +329,118 @@ function addBatchTiers(catalog: Catalog, ann: DatedAnnotations): void {
         `annotations: batch.notOffered names "${name}", but no batch table has that row`,
       );
   }
+  for (const [sectionId, rows] of Object.entries(printed)) {
+    for (const model of Object.keys(rows)) {
+      if (!used.has(`${sectionId}/${model}`))
+        throw new Error(
+          `annotations: batch.printed names ${sectionId} "${model}", which has no batch row`,
+        );
+    }
+  }
 }
 
 function forEachTokenRow(catalog: Catalog, visit: (row: TokenRow, s: Section) => void): void {
   for (const s of catalog.sections)
     if (s.kind === 'tokens' || s.kind === 'fine_tuning') for (const row of s.rows) visit(row, s);
+}
+
+/** annotations.addedRows: models the page and genai-prices lack, priced by another source. */
+function addRows(catalog: Catalog, ann: DatedAnnotations): void {
+  for (const [model, spec] of Object.entries(strip(ann.addedRows))) {
+    const rows = section<'tokens'>(catalog, spec.section).rows;
+    const at = rows.findIndex((r) => r.model === spec.after);
+    if (at < 0)
+      throw new Error(
+        `annotations: addedRows ${model} comes after "${spec.after}", which has no row`,
+      );
+    if (rows.some((r) => r.model === model))
+      throw new Error(`annotations: addedRows ${model}, which already has a row`);
+    const row: TokenRow = {
+      model,
+      snapshot: spec.snapshot ?? null,
+      ...(spec.released ? { released: spec.released } : {}),
+      sources: [...spec.sources],
+      periods: spec.periods.map((p) => ({ from: p.from, tiers: { standard: { ...p.standard } } })),
+    };
+    rows.splice(at + 1, 0, row);
+  }
+}
+
+/**
+ * annotations.retired: an id that names a row's model retires the row (in every section but
+ * fine-tuning, whose rows retire only as ft: ids); an id that is a row's snapshot or alias
+ * retires that id alone (retiredIds), so retiring gpt-4o-2024-05-13 never retires gpt-4o.
+ */
+function addRetirements(catalog: Catalog, ann: DatedAnnotations): void {
+  for (const [id, { date, source }] of Object.entries(strip(ann.retired))) {
+    let found = false;
+    for (const s of catalog.sections) {
+      if (s.kind !== 'tokens') continue;
+      for (const row of s.rows) {
+        if (row.model === id) row.retired = date;
+        else if (row.snapshot === id || row.aliases?.includes(id))
+          row.retiredIds = { ...row.retiredIds, [id]: date };
+        else continue;
+        if (!row.sources.includes(source)) row.sources.push(source);
+        found = true;
+      }
+    }
+    if (!found) throw new Error(`annotations: retired "${id}", which no row names`);
+  }
+  // an id that stops with its row (gpt-4-0613, gpt-4's snapshot and a row of its own) needs no date
+  forEachTokenRow(catalog, (row) => {
+    if (!row.retiredIds) return;
+    for (const [id, day] of Object.entries(row.retiredIds))
+      if (row.retired && row.retired <= day) delete row.retiredIds[id];
+    if (Object.keys(row.retiredIds).length === 0) delete row.retiredIds;
+  });
+}
+
+/**
+ * Every token row's context window: genai-prices' context_window of the model (looked up by the
+ * row's ids, excluded entries too: their prices are in doubt, not their windows; a fine-tuning
+ * row by its base model), else the annotations' contextWindows entry,
+ * which must then exist (a number with its source, or null with the reason there is none).
+ */
+function addContextWindows(catalog: Catalog, entries: GenaiEntry[], ann: DatedAnnotations): void {
+  const windows = strip(ann.contextWindows);
+  const used = new Set<string>();
+  const missing = new Set<string>();
+  forEachTokenRow(catalog, (row) => {
+    const ids =
+      'baseModel' in row
+        ? [(row as FineTuningRow).baseModel]
+        : [row.model, row.snapshot, ...(row.aliases ?? [])];
+    let fromGenai = row.contextWindow;
+    for (const id of ids) {
+      if (fromGenai !== undefined || !id) break;
+      fromGenai = entries.find((e) => matches(e.match, id))?.contextWindow;
+    }
+    const annotated = windows[row.model];
+    if (fromGenai !== undefined && annotated) {
+      throw new Error(
+        `annotations: contextWindows gives ${row.model} ${annotated.tokens}, but genai-prices has ${fromGenai}: drop the annotation or record a decision`,
+      );
+    }
+    if (annotated) used.add(row.model);
+    const window = fromGenai ?? annotated?.tokens;
+    if (window === undefined) missing.add(row.model);
+    else if (window === null) delete row.contextWindow;
+    else {
+      row.contextWindow = window;
+      if (annotated?.source && !row.sources.includes(annotated.source))
+        row.sources.push(annotated.source);
+    }
+  });
+  if (missing.size > 0) {
+    throw new Error(
+      `genai-prices gives no context window for ${[...missing].join(', ')}: add them to data/catalog-annotations.json contextWindows (a number and its source, or null and why)`,
+    );
+  }
+  for (const model of Object.keys(windows)) {
+    if (!used.has(model))
+      throw new Error(`annotations: contextWindows names "${model}", which has no row`);
+  }
 }
 
 export interface MergeReport {
@@ -300,7 +473,7 @@ export function mergeSources(
       continue;
     }
     if (excluded[entry.id]) continue;
-    const row = pageRowFor(page, entry);
+    const row = pageRowFor(page, entry)?.row;
     if (!row) {
       const unitRow = page.sections.some(
         (s) =>
@@ -315,16 +488,7 @@ export function mergeSources(
         `genai-prices changes the price of page row ${row.model} after ${page.since}: add it to the importer`,
       );
     }
-    const standard = row.periods[0].tiers.standard;
-    const genaiText = entry.periods[entry.periods.length - 1].text;
-    for (const column of ['input', 'cached_input', 'output'] as const) {
-      const theirs = genaiText[column];
-      if (standard && theirs !== undefined && standard[column] !== theirs) {
-        report.pageVsGenai.push(
-          `${row.model} ${column}: page ${standard[column]}, genai-prices ${theirs}`,
-        );
-      }
-    }
+    report.pageVsGenai.push(...pageVsGenai(page, entry));
   }
   if (unaccounted.length > 0) {
     throw new Error(
@@ -339,6 +503,7 @@ export function mergeSources(
     if (!usedCorrections.has(k))
       throw new Error(`annotations: correction of ${c.model} ${c.field} matched nothing`);
   });
+  addRows(catalog, ann);
   for (const [model, aliases] of Object.entries(strip(ann.aliases))) {
     let found = false;
     forEachTokenRow(catalog, (row) => {
@@ -351,16 +516,8 @@ export function mergeSources(
   }
   addTierPrices(catalog, ann);
   addBatchTiers(catalog, ann);
-  for (const [model, { date, source }] of Object.entries(strip(ann.retired))) {
-    let found = false;
-    forEachTokenRow(catalog, (row) => {
-      if (row.model !== model) return;
-      row.retired = date;
-      if (!row.sources.includes(source)) row.sources.push(source);
-      found = true;
-    });
-    if (!found) throw new Error(`annotations: retired "${model}", which has no row`);
-  }
+  addContextWindows(catalog, genai.entries, ann);
+  addRetirements(catalog, ann);
   for (const id of new Set(
     Object.values(catalog.sections).flatMap((s) =>
       s.rows.flatMap((r) => ('sources' in r ? (r.sources ?? []) : [])),

@@ -31,6 +31,22 @@ export interface Annotations {
     note: string;
     sections: string[];
     notOffered: string[];
+    /** models (a regular expression on the row's model) whose Batch has a caching discount */
+    cachingDiscount: { models: string; source: string; note: string };
+    /** section → model → the batch prices the page prints, where they differ from the rule */
+    printed: Record<
+      string,
+      Record<
+        string,
+        {
+          input: number | null;
+          cached_input: number | null;
+          output: number | null;
+          source: string;
+          note?: string;
+        }
+      >
+    >;
   };
 }
 

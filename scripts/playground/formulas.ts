@@ -12,6 +12,19 @@
 // format inference (=EDATE(B3, 1) shows a date).
 
 import FormulaParser, { type CellRef, type RangeRef, type RawArgument } from 'fast-formula-parser';
+import {
+  broadcast,
+  chooseCols,
+  conditional,
+  filter,
+  hstack,
+  ifError,
+  isError,
+  isGrid,
+  sort,
+  unique,
+  type Item,
+} from './array-functions';
 
 export type Scalar = string | number | boolean | Date;
 
@@ -35,6 +48,15 @@ export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
+}
+
+/** 1 → "A", 27 → "AA" */
+export function columnLetters(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
 }
 
 /** "B3" → { row: 3, column: 2 } ($ ignored) */
@@ -89,6 +111,37 @@ const ERROR_AWARE = new Set(
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
+/** A value where a function takes one: a range's or an array's top-left cell. */
+const single = (value: unknown): unknown =>
+  Array.isArray(value) ? (Array.isArray(value[0]) ? value[0][0] : value[0]) : value;
+
+/** IFNA / IFERROR: cell by cell over an array (Sheets spills them), a blank stays blank. */
+function ifErrorOf(onlyNA: boolean, value: unknown, fallback: unknown): unknown {
+  const otherwise = single(fallback ?? '') as Item;
+  if (isGrid(value)) return broadcast([value], ([item]) => ifError(onlyNA, item, otherwise));
+  return ifError(onlyNA, (single(value) ?? null) as Item, otherwise);
+}
+
+/**
+ * Built-ins the playground implements itself (Sheets' array functions, and SUMIF/COUNTIF with an
+ * array as their range): they get their arguments read (ranges as 2D arrays, omitted ones
+ * undefined) and whether they are under ARRAYFORMULA.
+ */
+const ARRAY_FUNCTIONS: Record<string, (values: unknown[], arrayMode: boolean) => unknown> = {
+  ARRAYFORMULA: ([value]) => value ?? '',
+  FILTER: ([range, ...conditions]) => filter(range, ...conditions),
+  SORT: ([range, ...spec]) => sort(range, ...spec.map(single)),
+  UNIQUE: ([range]) => unique(range),
+  HSTACK: (parts) => hstack(...parts),
+  CHOOSECOLS: ([array, ...columns]) => chooseCols(array, ...columns.map(single)),
+  IFNA: ([value, fallback]) => ifErrorOf(true, value, fallback),
+  IFERROR: ([value, fallback]) => ifErrorOf(false, value, fallback),
+  SUMIF: ([range, criteria, sumRange], arrayMode) =>
+    conditional(true, range, arrayMode ? criteria : single(criteria), sumRange),
+  COUNTIF: ([range, criteria], arrayMode) =>
+    conditional(false, range, arrayMode ? criteria : single(criteria)),
+};
+
 /** The library's operator helpers (grammar/utils.js): an operand as it is read, before coercion. */
 interface Operand {
   val: unknown;
@@ -96,7 +149,39 @@ interface Operand {
 }
 interface LibraryUtils {
   _applyInfix(left: Operand, infix: string, right: Operand): unknown;
+  _applyPrefix(prefixes: string[], value: unknown, isArray: boolean): unknown;
+  _applyPostfix(value: unknown, isArray: boolean, postfix: string): unknown;
 }
+
+/** The grammar's token consumer (chevrotain), hooked to see where ARRAYFORMULA( opens. */
+interface Grammar {
+  consumeInternal(
+    tokenType: unknown,
+    index: number,
+    options: unknown,
+  ): { image: string; tokenType: { name: string } };
+}
+
+/**
+ * Functions whose arguments Sheets evaluates as arrays: ARRAYFORMULA, and FILTER's conditions
+ * (=FILTER(A2:A, B2:B<>"") needs no ARRAYFORMULA).
+ */
+const ARRAY_CONTEXT = new Set(['ARRAYFORMULA', 'FILTER']);
+
+/**
+ * Under ARRAYFORMULA a function is applied to each cell of an array argument, except the
+ * arguments listed here, which take a whole range (SUMIF's range and sum range, VLOOKUP's table);
+ * 'all': the function takes arrays as they are (SUM, INDEX, SUMIFS: not expanded, as in Sheets).
+ */
+const ARRAY_PARAMETERS: Record<string, 'all' | number[]> = Object.fromEntries([
+  ...'SUM SUMPRODUCT SUMSQ PRODUCT COUNT COUNTA COUNTBLANK AVERAGE AVERAGEA MIN MINA MAX MAXA MEDIAN AND OR XOR CONCATENATE CONCAT TEXTJOIN TRANSPOSE ROWS COLUMNS MMULT INDEX SUMIFS COUNTIFS AVERAGEIFS MAXIFS MINIFS LARGE SMALL STDEV STDEVA STDEVP VAR VARP ROW COLUMN'
+    .split(' ')
+    .map((name) => [name, 'all']),
+  ['VLOOKUP', [1]],
+  ['HLOOKUP', [1]],
+  ['MATCH', [1]],
+  ['AVERAGEIF', [0, 2]],
+]);
 
 const isRef = (arg: RawArgument): arg is { ref: CellRef | RangeRef } =>
   typeof arg === 'object' && arg !== null && 'ref' in arg;
@@ -113,19 +198,35 @@ function firstError(value: unknown): FormulaError | undefined {
   return undefined;
 }
 
-/** "A2:A" → "A2:A1048576", "B5:D" likewise: outside text literals only. */
-export function closeOpenRanges(formula: string): string {
+/** `rewrite` applied to the parts of a formula outside its text literals ("..."). */
+export function outsideText(formula: string, rewrite: (code: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, k) =>
-      k % 2
-        ? part
-        : part.replace(
-            /(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!.])/g,
-            (_, start: string, end: string) => `${start}:${end}${FormulaParser.MAX_ROW}`,
-          ),
-    )
+    .map((part, k) => (k % 2 ? part : rewrite(part)))
     .join('');
+}
+
+/** "A2:A" → "A2:A1048576", "B5:D" likewise: outside text literals only. */
+export function closeOpenRanges(formula: string): string {
+  return outsideText(formula, (code) =>
+    code.replace(
+      /(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!.])/g,
+      (_, start: string, end: string) => `${start}:${end}${FormulaParser.MAX_ROW}`,
+    ),
+  );
+}
+
+/**
+ * "3e5" → "300000", "1.5E-3" → "0.0015": number literals in scientific notation, which Sheets reads
+ * and the library does not; outside text literals only.
+ */
+export function expandExponents(formula: string): string {
+  return outsideText(formula, (code) =>
+    code.replace(/(?<![\w$.:!])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)(?![\w(])/g, (literal) => {
+      const plain = String(Number(literal));
+      return /e/i.test(plain) ? `(${plain.replace(/e\+?/i, '*10^(')}))` : plain;
+    }),
+  );
 }
 
 const { FormulaHelpers } = FormulaParser;
@@ -196,7 +297,8 @@ function sheetsIf(
   ifTrue: unknown = true,
   ifFalse: unknown = false,
 ): unknown {
-  let test = context.retrieveRef(condition);
+  // a blank cell of an array under ARRAYFORMULA comes as null: FALSE, as a blank condition is
+  let test = condition === null ? false : context.retrieveRef(condition);
   if (Array.isArray(test)) test = test[0]?.[0];
   if (test instanceof FormulaError) return test;
   if (test === null || test === undefined || test === '') test = false;
@@ -230,6 +332,12 @@ class SheetsParser extends FormulaParser {
     const utils = (this as unknown as { utils: LibraryUtils }).utils;
     const applyInfix = utils._applyInfix.bind(utils);
     utils._applyInfix = (left, infix, right) => {
+      // under ARRAYFORMULA an operator applies cell by cell: =ARRAYFORMULA(A2:A&"-"&B2:B)
+      if (this.arrayDepth > 0 && (Array.isArray(left.val) || Array.isArray(right.val))) {
+        return broadcast([left.val, right.val], ([a, b]) =>
+          utils._applyInfix({ val: a, isArray: false }, infix, { val: b, isArray: false }),
+        );
+      }
       if (COMPARISONS.has(infix) && !left.isArray && !right.isArray) {
         if (left.val === null && right.val !== null) left = { ...left, val: blankFor(right.val) };
         else if (right.val === null && left.val !== null)
@@ -237,7 +345,34 @@ class SheetsParser extends FormulaParser {
       }
       return applyInfix(left, infix, right);
     };
+    const applyPrefix = utils._applyPrefix.bind(utils);
+    utils._applyPrefix = (prefixes, value, isArray) =>
+      this.arrayDepth > 0 && Array.isArray(value)
+        ? broadcast([value], ([v]) => applyPrefix(prefixes, v, false))
+        : applyPrefix(prefixes, value, isArray);
+    const applyPostfix = utils._applyPostfix.bind(utils);
+    utils._applyPostfix = (value, isArray, postfix) =>
+      this.arrayDepth > 0 && Array.isArray(value)
+        ? broadcast([value], ([v]) => applyPostfix(v, false, postfix))
+        : applyPostfix(value, isArray, postfix);
+    // the arguments of ARRAYFORMULA( are read in array mode: the grammar evaluates them as it
+    // parses, so the mode opens when the function's name is consumed and closes at its call
+    const grammar = (this as unknown as { parser: Grammar }).parser;
+    const consume = grammar.consumeInternal;
+    grammar.consumeInternal = (tokenType, index, options) => {
+      const token = consume.call(grammar, tokenType, index, options);
+      if (
+        token?.tokenType?.name === 'Function' &&
+        ARRAY_CONTEXT.has(token.image.slice(0, -1).toUpperCase())
+      ) {
+        this.arrayDepth++;
+      }
+      return token;
+    };
   }
+
+  /** how many ARRAYFORMULA( (or FILTER() calls are open where the parser is */
+  arrayDepth = 0;
 
   private sheetOf(ref: { sheet?: string }): string {
     return ref.sheet ?? this.position!.sheet;
@@ -303,8 +438,56 @@ class SheetsParser extends FormulaParser {
 
   override _callFunction(name: string, args: RawArgument[]): unknown {
     const upper = name.toUpperCase();
+    const arrayMode = this.arrayDepth > 0;
+    if (ARRAY_CONTEXT.has(upper) && arrayMode) this.arrayDepth--;
     const custom = this.custom(upper);
     if (custom) return this.callCustom(upper, custom, args);
+    const native = ARRAY_FUNCTIONS[upper];
+    if (native) {
+      const result = native(
+        args.map((arg) => (arg === null || arg === undefined ? undefined : this.retrieveRef(arg))),
+        arrayMode,
+      );
+      return result === null ? '' : result; // a blank result is an empty cell, not #NULL!
+    }
+    if (arrayMode) {
+      const lifted = this.lift(upper, args);
+      if (lifted) return lifted;
+    }
+    return this.callBuiltIn(name, upper, args);
+  }
+
+  /**
+   * A built-in applied to each cell of its array arguments (under ARRAYFORMULA): undefined when
+   * no argument that takes one value is an array.
+   */
+  private lift(upper: string, args: RawArgument[]): unknown[][] | undefined {
+    const whole = ARRAY_PARAMETERS[upper];
+    if (whole === 'all') return undefined;
+    const positions: number[] = [];
+    const values: unknown[] = [];
+    args.forEach((arg, k) => {
+      if (arg === null || arg === undefined || whole?.includes(k)) return;
+      const value = this.retrieveRef(arg);
+      if (!isGrid(value)) return;
+      positions.push(k);
+      values.push(value);
+    });
+    if (positions.length === 0) return undefined;
+    const errorAware = ERROR_AWARE.has(upper);
+    return broadcast(values, (items) => {
+      if (!errorAware) {
+        const error = items.find(isError);
+        if (error) return error;
+      }
+      const scalar = args.slice();
+      positions.forEach((k, i) => (scalar[k] = items[i]));
+      const result = this.callBuiltIn(upper, upper, scalar);
+      return Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
+    });
+  }
+
+  private callBuiltIn(name: string, upper: string, args: RawArgument[]): unknown {
     if (!ERROR_AWARE.has(upper)) {
       for (const arg of args) {
         const error =
@@ -344,7 +527,8 @@ class SheetsParser extends FormulaParser {
     } catch (e) {
       return new FormulaError('#ERROR!', (e as Error).message ?? String(e));
     }
-    if (result === undefined || result === null) return '';
+    // a blank result ("" or nothing) shows blank, and reads as blank in other formulas
+    if (result === undefined || result === null || result === '') return '';
     if (Array.isArray(result)) {
       // a 1D array is one row per item, as Sheets reads it
       return result.map((row: unknown) =>
@@ -373,9 +557,10 @@ export class FormulaEngine {
       return typeof fn === 'function' ? fn : undefined;
     }));
     parser.dateSerials.clear();
+    parser.arrayDepth = 0; // a formula that failed to parse may have left it open
     this.depth++;
     try {
-      const text = closeOpenRanges(formula.replace(/^\s*=/, ''));
+      const text = expandExponents(closeOpenRanges(formula.replace(/^\s*=/, '')));
       return parser.fromLibrary(parser.parse(text, { sheet, row, col: column }, true));
     } catch (error) {
       if (error instanceof FormulaError) {

@@ -11,6 +11,7 @@ import vm from 'node:vm';
 import {
   FormulaEngine,
   FormulaError,
+  columnLetters,
   columnNumber,
   parseCell,
   serialToDate,
@@ -19,6 +20,13 @@ import {
   type Value,
 } from './formulas';
 import { editText, formatValue, isDateFormat } from './number-format';
+import { shiftReferences, type Move } from './references';
+import {
+  COMMA_SYNTAX,
+  convertFormula,
+  syntaxForLocale,
+  type FormulaSyntax,
+} from '../../src/sheets/formula-locale';
 import { vocabularyFilesIn } from '../vocab-files';
 
 export const DIST = resolve(__dirname, '../../dist');
@@ -80,25 +88,20 @@ function expose<T>(value: T): T {
 
 export interface CellData {
   value?: Scalar;
+  /** in the "," form whatever the locale (Sheets keeps one form and shows it in the locale's) */
   formula?: string;
+  /** the formula as written could not be read in the spreadsheet's locale (#ERROR!) */
+  unparsable?: boolean;
   format?: string;
   weight?: string;
   note?: string;
   background?: string;
   align?: string;
+  wrap?: boolean;
   validation?: MemoryDataValidation;
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
-
-/** 1 → "A", 27 → "AA" */
-export function columnLetters(column: number): string {
-  let name = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  }
-  return name;
-}
 
 export function a1Of(row: number, column: number, rows = 1, columns = 1): string {
   const start = `${columnLetters(column)}${row}`;
@@ -131,10 +134,10 @@ export function parseA1(a1: string): {
  * What setValues (or typing) does with a value: "=..." is a formula, "'..." text, "12" a number,
  * "5%" 0.05 and "$1,200" 1200 (with the format Sheets then gives an unformatted cell), ...
  */
-function parseInput(value: unknown): CellData & { autoFormat?: string } {
+function parseInput(value: unknown, syntax: FormulaSyntax): CellData & { autoFormat?: string } {
   if (value === null || value === undefined || value === '') return {};
   if (typeof value === 'string') {
-    if (value.startsWith('=') && value.length > 1) return { formula: value };
+    if (value.startsWith('=') && value.length > 1) return readFormula(value, syntax);
     if (value.startsWith("'")) return { value: value.slice(1) };
     const trimmed = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
@@ -146,8 +149,8 @@ function parseInput(value: unknown): CellData & { autoFormat?: string } {
       const number = Number(`${grouped[1]}${grouped[3].replace(/,/g, '')}${grouped[4] ?? ''}`);
       return { value: number, autoFormat: grouped[2] ? '$#,##0.00' : '#,##0' };
     }
-    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-    if (date) return { value: new Date(+date[1], +date[2] - 1, +date[3]) };
+    const date = typedDate(trimmed);
+    if (date) return { value: date };
     if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
     return { value };
   }
@@ -156,6 +159,74 @@ function parseInput(value: unknown): CellData & { autoFormat?: string } {
     return { value: new Date(+(value as Date)) };
   }
   return { value: String(value) };
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(2000, m, 1).toLocaleString('en-US', { month: 'long' }).toLowerCase(),
+);
+
+/**
+ * A date as Sheets in en_US reads typed text: "2027-01-15", "2027-01" (the 1st), "1/15/2027",
+ * "1/2027", "January 2027", "Jan 15, 2027"; null for anything else or a day that does not exist.
+ */
+function typedDate(text: string): Date | null {
+  let year: number;
+  let month: number; // 1-12
+  let day = 1;
+  const lower = text.toLowerCase();
+  const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(lower);
+  const us = /^(\d{1,2})\/(?:(\d{1,2})\/)?(\d{4})$/.exec(lower);
+  const named = /^([a-z]{3,9})\.?(?: (\d{1,2}),?)? (\d{4})$/.exec(lower);
+  if (iso) [year, month, day] = [+iso[1], +iso[2], iso[3] ? +iso[3] : 1];
+  else if (us) [month, day, year] = [+us[1], us[2] ? +us[2] : 1, +us[3]];
+  else if (named) {
+    const word = named[1] === 'sept' ? 'sep' : named[1];
+    month = MONTHS.findIndex((name) => name === word || name.slice(0, 3) === word) + 1;
+    [day, year] = [named[2] ? +named[2] : 1, +named[3]];
+  } else return null;
+  const date = new Date(year, month - 1, day);
+  return month >= 1 && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
+}
+
+/**
+ * A formula as written (typed, setFormula, setValues) in the spreadsheet's syntax, kept in the ","
+ * form; one Sheets cannot read in that syntax (a "," between arguments in de_DE) keeps its text and
+ * shows #ERROR!, as in Sheets.
+ */
+function readFormula(text: string, syntax: FormulaSyntax): CellData {
+  try {
+    return { formula: `=${convertFormula(text.slice(1), syntax, COMMA_SYNTAX)}` };
+  } catch {
+    return { formula: text, unparsable: true };
+  }
+}
+
+/** A kept formula as the spreadsheet shows it (getFormulas, the formula bar). */
+export function shownFormula(cell: CellData, syntax: FormulaSyntax): string | undefined {
+  if (cell.formula === undefined || cell.unparsable) return cell.formula;
+  return `=${convertFormula(cell.formula.slice(1), COMMA_SYNTAX, syntax)}`;
+}
+
+/** the px a cell adds around its text (padding and border), as in the grid's CSS */
+const CELL_PADDING = 14;
+
+/**
+ * The px width of `text` in the grid's font (13 px Arial, the size of Sheets' 10 pt default),
+ * from Arial's advance widths by kind of character: narrow (i, l, .), round lower case, digits,
+ * capitals, wide (m, w, M, W, —); bold about a tenth wider.
+ */
+export function textWidth(text: string, bold = false): number {
+  let units = 0; // thousandths of the font size
+  for (const ch of text) {
+    if ("ijl.,:;'|!".includes(ch)) units += 240;
+    else if ('ftrI()-[] '.includes(ch)) units += 300;
+    else if ('mwMW—@%'.includes(ch)) units += 860;
+    else if (/[A-Z]/.test(ch)) units += 700;
+    else if (/[0-9$]/.test(ch)) units += 556;
+    else units += 540;
+  }
+  // 5% to spare: the grid's fallback fonts (Liberation Sans, DejaVu Sans Condensed) run wider
+  return (units * 13 * 1.05 * (bold ? 1.1 : 1)) / 1000;
 }
 
 export class SheetData {
@@ -199,11 +270,33 @@ export class SheetData {
     this.formulaList = out.sort((a, b) => a.row - b.row || a.column - b.column);
     return this.formulaList;
   }
-  /** a value or formula entered as Sheets reads it (setValues, typing) */
-  enter(row: number, column: number, input: unknown): void {
-    const { autoFormat, ...parsed } = parseInput(input);
+  /** a value or formula entered as Sheets reads it (setValues, typing) in a locale's syntax */
+  enter(row: number, column: number, input: unknown, syntax: FormulaSyntax = COMMA_SYNTAX): void {
+    const { autoFormat, ...parsed } = parseInput(input, syntax);
     const format = autoFormat && !this.cell(row, column).format ? { format: autoFormat } : {};
-    this.update(row, column, { value: undefined, formula: undefined, ...parsed, ...format });
+    this.update(row, column, { value: undefined, formula: undefined, unparsable: undefined, ...parsed, ...format }); // prettier-ignore
+  }
+  /** a formula written with setFormula(s), in a locale's syntax ("" clears the cell) */
+  enterFormula(row: number, column: number, text: string, syntax: FormulaSyntax): void {
+    const formula =
+      text === '' ? {} : readFormula(text.startsWith('=') ? text : `=${text}`, syntax);
+    this.update(row, column, { value: undefined, formula: undefined, unparsable: undefined, ...formula }); // prettier-ignore
+  }
+  /** moves cells (Range.insertCells): each cell `move` places elsewhere goes there */
+  moveCells(move: Move): void {
+    const moved: [string, CellData][] = [];
+    for (const [k, cell] of this.cells) {
+      const [row, column] = k.split(',').map(Number);
+      const to = move(row, column);
+      if (!to) continue;
+      if (to.row > this.maxRows || to.column > this.maxColumns) {
+        throw new Error('The cells would be moved off the sheet: add rows or columns first.');
+      }
+      moved.push([key(to.row, to.column), cell]);
+      this.cells.delete(k);
+    }
+    for (const [k, cell] of moved) this.cells.set(k, cell);
+    this.formulaList = null;
   }
   lastRow(): number {
     let last = 0;
@@ -233,7 +326,13 @@ export class MemoryBook {
     dialog: null as { title: string; width: number; height: number; html: string } | null,
     alerts: [] as string[],
     toasts: [] as string[],
+    /** the last entry a data validation refused (Sheets' "There was a problem" box), or null */
+    rejected: null as string | null,
   };
+  /** Spreadsheet.getSpreadsheetTimeZone(): the machine's, unless a test sets another */
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** the formula cells being calculated, innermost last: getActiveRange() in a custom function */
+  readonly calculating: { sheet: SheetData; row: number; column: number }[] = [];
   /** Spreadsheet.setNamedRange: name → the cells it names */
   readonly namedRanges = new Map<
     string,
@@ -276,9 +375,52 @@ export class MemoryBook {
     this.spills.clear();
   }
 
-  /** What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing. */
+  /** Spreadsheet.getSpreadsheetLocale(): decides the formula syntax (formula-locale.ts) */
+  locale = 'en_US';
+  get syntax(): FormulaSyntax {
+    return syntaxForLocale(this.locale);
+  }
+
+  /** Cells of `sheet` moved: every formula and named range that points at them follows them. */
+  moved(sheet: SheetData, move: Move): void {
+    sheet.moveCells(move);
+    for (const other of this.sheets) {
+      for (const [k, cell] of other.cells) {
+        if (cell.formula === undefined || cell.unparsable) continue;
+        const formula = shiftReferences(cell.formula, other.name, sheet.name, move);
+        if (formula !== cell.formula) {
+          const [row, column] = k.split(',').map(Number);
+          other.update(row, column, { formula });
+        }
+      }
+    }
+    for (const named of this.namedRanges.values()) {
+      if (named.sheet !== sheet) continue;
+      const start = move(named.row, named.column);
+      const end = move(named.row + named.rows - 1, named.column + named.columns - 1);
+      const top = start ?? named;
+      const bottom = end ?? { row: named.row + named.rows - 1, column: named.column + named.columns - 1 }; // prettier-ignore
+      Object.assign(named, { ...top, rows: bottom.row - top.row + 1, columns: bottom.column - top.column + 1 }); // prettier-ignore
+    }
+    this.changed();
+  }
+
+  /**
+   * What a user typing `text` into a cell does (Enter): a value, a formula or, if "", nothing.
+   * A data validation that rejects input keeps the cell as it was and says why (ui.rejected).
+   */
   type(sheet: SheetData, row: number, column: number, text: string): void {
-    sheet.enter(row, column, text);
+    this.ui.rejected = null;
+    const validation = sheet.cell(row, column).validation;
+    if (validation && !validation.allowInvalid && text !== '') {
+      const probe = new SheetData('probe');
+      probe.enter(1, 1, text, this.syntax);
+      if (!validation.accepts(probe.cell(1, 1).value)) {
+        this.ui.rejected = validation.helpText || validation.describe();
+        return;
+      }
+    }
+    sheet.enter(row, column, text, this.syntax);
     this.changed();
   }
 
@@ -294,8 +436,16 @@ export class MemoryBook {
     this.evaluating.add(id);
     try {
       const cyclesBefore = this.cyclesSeen;
-      const formula = sheet.cell(row, column).formula!;
-      const value = this.engine.evaluate(formula, sheet.name, row, column);
+      const cell = sheet.cell(row, column);
+      this.calculating.push({ sheet, row, column });
+      let value: Value;
+      try {
+        value = cell.unparsable
+          ? new FormulaError('#ERROR!', 'Formula parse error.')
+          : this.engine.evaluate(cell.formula!, sheet.name, row, column);
+      } finally {
+        this.calculating.pop();
+      }
       // a cycle met while looking for spills (value() evaluates the formulas up and left of a
       // cell) is not the formula's own: keep such a result out of the cache, ask again later
       if (this.cyclesSeen === cyclesBefore) this.results.set(id, value);
@@ -413,6 +563,23 @@ export class MemoryBook {
     };
   }
 
+  /** The last row and column that show something, spilled results included. */
+  usedExtent(sheet: SheetData): { rows: number; columns: number } {
+    let rows = sheet.lastRow();
+    let columns = sheet.lastColumn();
+    // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
+    for (const anchor of sheet.formulaCells()) {
+      const result = this.result(sheet, anchor.row, anchor.column);
+      if (Array.isArray(result)) {
+        let used = result.length;
+        while (used > 1 && result[used - 1].every((v) => v === '')) used--;
+        rows = Math.max(rows, anchor.row + used - 1);
+        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) - 1);
+      }
+    }
+    return { rows, columns };
+  }
+
   /** The active sheet as the playground grid shows it. */
   snapshot(minRows = 30, minColumns = 10): BookSnapshot {
     const sheet = this.active;
@@ -420,20 +587,14 @@ export class MemoryBook {
     // and the same table as values show the same grid
     const MARGIN_ROWS = 5;
     const MARGIN_COLUMNS = 3;
-    let rows = Math.max(minRows, sheet.lastRow() + MARGIN_ROWS);
-    let columns = Math.max(minColumns, sheet.lastColumn() + MARGIN_COLUMNS);
-    // spills reach past the last cell with content (not their blank tail: A2:A spills 999 rows)
-    for (const anchor of sheet.formulaCells()) {
-      const result = this.result(sheet, anchor.row, anchor.column);
-      if (Array.isArray(result)) {
-        let used = result.length;
-        while (used > 1 && result[used - 1].every((v) => v === '')) used--;
-        rows = Math.max(rows, anchor.row + used - 1 + MARGIN_ROWS);
-        columns = Math.max(columns, anchor.column + (result[0]?.length ?? 1) - 1 + MARGIN_COLUMNS);
-      }
-    }
+    const used = this.usedExtent(sheet);
+    let rows = Math.max(minRows, used.rows + MARGIN_ROWS);
+    let columns = Math.max(minColumns, used.columns + MARGIN_COLUMNS);
     // room under a chart (about 20 rows high)
     for (const chart of sheet.charts) rows = Math.max(rows, (chart.settings.position[0] ?? 1) + 21);
+    // the selection and a margin around it: the grid never ends at the selected cell
+    rows = Math.max(rows, sheet.selection.row + sheet.selection.rows - 1 + MARGIN_ROWS);
+    columns = Math.max(columns, sheet.selection.column + sheet.selection.columns - 1 + MARGIN_COLUMNS); // prettier-ignore
     rows = Math.min(rows, sheet.maxRows);
     columns = Math.min(columns, sheet.maxColumns);
     const grid: CellSnapshot[][] = [];
@@ -443,15 +604,17 @@ export class MemoryBook {
         const cell = sheet.cell(r, c);
         const value = this.value(sheet, r, c);
         const shown: CellSnapshot = { display: this.display(sheet, r, c) };
-        const input = cell.formula ?? editText(cell.value, cell.format);
+        const formula = shownFormula(cell, this.syntax);
+        const input = formula ?? editText(cell.value, cell.format);
         if (input) shown.input = input;
-        if (cell.formula) shown.formula = cell.formula;
+        if (formula) shown.formula = formula;
         if (cell.weight === 'bold') shown.bold = true;
         if (typeof value === 'number' || value instanceof Date) shown.number = true;
         if (value instanceof FormulaError) shown.error = value.message || value.error;
         if (cell.note) shown.note = cell.note;
         if (cell.background) shown.background = cell.background;
         if (cell.align) shown.align = cell.align;
+        if (cell.wrap) shown.wrap = true;
         if (cell.validation) shown.dropdown = true;
         line.push(shown);
       }
@@ -468,11 +631,14 @@ export class MemoryBook {
       ),
       frozenRows: sheet.frozenRows,
       frozenColumns: sheet.frozenColumns,
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
       columnWidths: Array.from({ length: columns }, (_, k) => sheet.columnWidths.get(k + 1) ?? 100),
       grid,
       charts: sheet.charts.map((chart) => this.chartSnapshot(sheet, chart)),
       menus: this.ui.menus,
       dialog: this.ui.dialog,
+      rejected: this.ui.rejected,
     };
   }
 }
@@ -488,6 +654,7 @@ export interface CellSnapshot {
   note?: string;
   background?: string;
   align?: string;
+  wrap?: boolean;
   dropdown?: boolean;
 }
 
@@ -509,11 +676,16 @@ export interface BookSnapshot {
   selection: string;
   frozenRows: number;
   frozenColumns: number;
+  /** the sheet's size (Sheet.getMaxRows / getMaxColumns): how far the selection can move */
+  maxRows: number;
+  maxColumns: number;
   columnWidths: number[];
   grid: CellSnapshot[][];
   charts: ChartSnapshot[];
   menus: MemoryBook['ui']['menus'];
   dialog: MemoryBook['ui']['dialog'];
+  /** the help text of the data validation that refused the last entry */
+  rejected: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,7 +813,8 @@ export class MemoryRange extends Service {
     return this.getDisplayValues()[0][0];
   }
   getFormulas() {
-    return this.map((r, c) => this.data.cell(r, c).formula ?? '');
+    const { syntax } = this.book;
+    return this.map((r, c) => shownFormula(this.data.cell(r, c), syntax) ?? '');
   }
   getFormula() {
     return this.getFormulas()[0][0];
@@ -650,19 +823,17 @@ export class MemoryRange extends Service {
     return this.map((r, c) => this.data.hasContent(r, c)).every((row) => row.every((x) => !x));
   }
   setValues(values: unknown[][]) {
-    return this.each('data', values, (r, c, v) => this.data.enter(r, c, v));
+    const { syntax } = this.book;
+    return this.each('data', values, (r, c, v) => this.data.enter(r, c, v, syntax));
   }
   setValue(value: unknown) {
     return this.setValues(this.all(value));
   }
   setFormulas(formulas: string[][]) {
-    return this.each('formulas', formulas, (r, c, f) => {
-      const text = String(f ?? '');
-      this.data.update(r, c, {
-        value: undefined,
-        formula: text === '' ? undefined : text.startsWith('=') ? text : `=${text}`,
-      });
-    });
+    const { syntax } = this.book;
+    return this.each('formulas', formulas, (r, c, f) =>
+      this.data.enterFormula(r, c, String(f ?? ''), syntax),
+    );
   }
   setFormula(formula: string) {
     return this.setFormulas(this.all(formula) as string[][]);
@@ -671,7 +842,7 @@ export class MemoryRange extends Service {
     return this.setValues(this.all(''));
   }
   clear() {
-    this.map((r, c) => this.data.update(r, c, { value: undefined, formula: undefined, format: undefined, weight: undefined, note: undefined, background: undefined, align: undefined, validation: undefined })); // prettier-ignore
+    this.map((r, c) => this.data.update(r, c, { value: undefined, formula: undefined, unparsable: undefined, format: undefined, weight: undefined, note: undefined, background: undefined, align: undefined, validation: undefined })); // prettier-ignore
     this.book.changed();
     return this;
   }
@@ -745,11 +916,45 @@ export class MemoryRange extends Service {
   getDataValidation() {
     return this.getDataValidations()[0][0];
   }
+  /**
+   * Inserts empty cells over this range; the cells below it (ROWS) or right of it (COLUMNS), in
+   * its columns or rows only, move away, and the formulas pointing at them follow. As in Sheets,
+   * the new cells keep the formats of the cells that were there.
+   */
+  insertCells(dimension: string) {
+    const rows = dimension === 'ROWS';
+    const { row: top, column: left } = this;
+    const bottom = this.row + this.rows - 1;
+    const right = this.column + this.columns - 1;
+    const formats = this.map((r, c) => {
+      const { format, weight, background, align } = this.data.cell(r, c);
+      return { format, weight, background, align };
+    });
+    this.book.moved(this.data, (r, c) =>
+      rows
+        ? c >= left && c <= right && r >= top
+          ? { row: r + this.rows, column: c }
+          : null
+        : r >= top && r <= bottom && c >= left
+          ? { row: r, column: c + this.columns }
+          : null,
+    );
+    formats.forEach((line, i) => line.forEach((f, j) => this.data.update(top + i, left + j, f)));
+    this.book.changed();
+    return this;
+  }
   merge() {
     return this; // shown unmerged: the playground keeps the top-left value, as Sheets does
   }
-  setWrap() {
-    return this;
+  /** wrapped text breaks into lines at spaces and the row grows, as in Sheets */
+  setWraps(wraps: boolean[][]) {
+    return this.each('wraps', wraps, (r, c, w) => this.data.update(r, c, { wrap: w ? true : undefined })); // prettier-ignore
+  }
+  setWrap(wrap: boolean) {
+    return this.setWraps(this.all(wrap) as boolean[][]);
+  }
+  getWraps() {
+    return this.map((r, c) => this.data.cell(r, c).wrap === true);
   }
   setFontStyle() {
     return this;
@@ -845,15 +1050,17 @@ export class MemorySheet extends Service {
   getColumnWidth(column: number) {
     return this.data.columnWidths.get(column) ?? 100;
   }
-  /** widths from the longest displayed text of each column, about 7 px a character */
+  /** widths that fit the widest text each column shows (spills included), as Sheets measures */
   autoResizeColumns(start: number, count: number) {
-    const last = this.data.lastRow();
+    const last = this.book.usedExtent(this.data).rows;
     for (let c = start; c < start + count; c++) {
-      let longest = 0;
+      let widest = 0;
       for (let r = 1; r <= last; r++) {
-        longest = Math.max(longest, this.book.display(this.data, r, c).length);
+        const text = this.book.display(this.data, r, c);
+        if (text)
+          widest = Math.max(widest, textWidth(text, this.data.cell(r, c).weight === 'bold'));
       }
-      this.data.columnWidths.set(c, Math.max(40, Math.min(400, longest * 7 + 12)));
+      this.data.columnWidths.set(c, Math.max(40, Math.ceil(widest) + CELL_PADDING));
     }
     return this;
   }
@@ -895,13 +1102,46 @@ export class MemorySpreadsheet extends Service {
     return 'playground';
   }
   getSpreadsheetTimeZone() {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return this.book.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.book.timeZone = timeZone;
   }
   getSpreadsheetLocale() {
-    return 'en_US';
+    return this.book.locale;
+  }
+  /** as in Sheets, formulas stay the same and show in the new locale's syntax */
+  setSpreadsheetLocale(locale: string) {
+    this.book.locale = locale;
+    this.book.changed();
   }
   getSheets() {
     return this.book.sheets.map((s) => this.sheet(s));
+  }
+  /** Sheets' "Duplicate": "Copy of <name>" after it, active; named ranges are not copied */
+  duplicateActiveSheet() {
+    const source = this.book.active;
+    const copy = new SheetData(`Copy of ${source.name}`);
+    for (const [k, cell] of source.cells) copy.cells.set(k, { ...cell });
+    Object.assign(copy, {
+      maxRows: source.maxRows,
+      maxColumns: source.maxColumns,
+      frozenRows: source.frozenRows,
+      frozenColumns: source.frozenColumns,
+    });
+    for (const [c, w] of source.columnWidths) copy.columnWidths.set(c, w);
+    this.book.sheets.splice(this.book.sheets.indexOf(source) + 1, 0, copy);
+    this.book.active = copy;
+    this.book.changed();
+    return this.sheet(copy);
+  }
+  /** removes a sheet; formulas that point at it show #REF! */
+  deleteSheet(sheet: MemorySheet) {
+    const k = this.book.sheets.indexOf(sheet.data);
+    if (k < 0 || this.book.sheets.length === 1) throw new Error('This sheet cannot be deleted.');
+    this.book.sheets.splice(k, 1);
+    if (this.book.active === sheet.data) this.book.active = this.book.sheets[Math.max(0, k - 1)];
+    this.book.changed();
   }
   getSheetByName(name: string) {
     const data = this.book.sheets.find((s) => s.name === name);
@@ -925,14 +1165,22 @@ export class MemorySpreadsheet extends Service {
     this.book.changed();
     return this.sheet(data);
   }
+  /** in a custom function, as in Sheets: the sheet of the cell being calculated */
   getActiveSheet() {
-    return this.sheet(this.book.active);
+    const cell = this.book.calculating.at(-1);
+    return this.sheet(cell ? cell.sheet : this.book.active);
   }
   setActiveSheet(sheet: MemorySheet) {
     this.book.active = sheet.data;
     return sheet;
   }
+  /** in a custom function, as in Sheets: the cell being calculated */
   getActiveRange() {
+    const cell = this.book.calculating.at(-1);
+    if (cell) {
+      const sheet = new MemorySheet(this.book, cell.sheet);
+      return new MemoryRange(this.book, sheet, cell.row, cell.column, 1, 1);
+    }
     return this.getActiveSheet().getActiveRange();
   }
   setActiveRange(range: MemoryRange) {
@@ -1022,6 +1270,22 @@ export class MemoryDataValidation extends Service {
   getCriteriaType() {
     return this.criteria.type;
   }
+  /** whether an entered value meets the criteria (a formula's result is not checked) */
+  accepts(value: unknown): boolean {
+    if (this.criteria.type === 'DATE_IS_VALID_DATE') {
+      return Object.prototype.toString.call(value) === '[object Date]' || typeof value === 'number'; // prettier-ignore
+    }
+    if (this.criteria.type === 'VALUE_IN_LIST') {
+      return (this.criteria.values[0] as unknown[]).some((v) => String(v) === String(value));
+    }
+    return true;
+  }
+  /** Sheets' own words when there is no help text */
+  describe(): string {
+    return this.criteria.type === 'DATE_IS_VALID_DATE'
+      ? 'Input must be a valid date.'
+      : 'Input must be an item on the specified list.';
+  }
   getCriteriaValues() {
     return this.criteria.values;
   }
@@ -1038,6 +1302,10 @@ export class MemoryDataValidationBuilder extends Service {
   private criteria = { type: 'ANY', values: [] as unknown[] };
   private allowInvalid = true;
   private helpText = '';
+  requireDate() {
+    this.criteria = { type: 'DATE_IS_VALID_DATE', values: [] };
+    return this;
+  }
   requireValueInList(values: string[], showDropdown = true) {
     this.criteria = { type: 'VALUE_IN_LIST', values: [[...values], showDropdown] };
     return this;
@@ -1257,6 +1525,7 @@ export class MemoryHtmlService extends Service {
 
 export class MemorySpreadsheetApp extends Service {
   readonly serviceName = 'SpreadsheetApp';
+  readonly Dimension = { ROWS: 'ROWS', COLUMNS: 'COLUMNS' } as const;
   getActiveSpreadsheet() {
     return new MemorySpreadsheet(this.book);
   }
@@ -1291,8 +1560,41 @@ export interface Playground {
   HtmlService: MemoryHtmlService;
   /** the bundle's top-level functions */
   fns: Record<string, (...args: unknown[]) => unknown>;
+  /** its custom functions, as the cells of a spreadsheet call them */
+  functions: Record<string, CustomFunction>;
   /** a google.script.run call: JSON-safe arguments in, JSON-safe result out, errors thrown */
   run(name: string, args?: unknown[]): unknown;
+}
+
+/**
+ * Apps Script's Utilities, as far as the add-on uses it: formatDate(date, timeZone, pattern) with
+ * the pattern letters yyyy, MM, dd, HH, mm, ss (Java's SimpleDateFormat).
+ */
+function utilities() {
+  return {
+    formatDate(date: Date, timeZone: string, pattern: string): string {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(date);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      const fields: Record<string, string> = {
+        yyyy: part('year'),
+        MM: part('month'),
+        dd: part('day'),
+        HH: part('hour'),
+        mm: part('minute'),
+        ss: part('second'),
+      };
+      return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token]);
+    },
+  };
 }
 
 export const CODE_PATH = resolve(DIST, 'Code.js');
@@ -1306,30 +1608,36 @@ const vocabularySources = () =>
 
 /**
  * Loads dist/Code.js (and the dist/Vocab_*.js files when built) in a fresh vm context whose only globals are the in-memory services, plus
- * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known).
+ * `globals` (tests pass a Date stopped at a fixed day, so "next month" is known). With `existing`,
+ * the bundle runs on that spreadsheet: another version of the add-on in the same document.
  */
 export function createPlayground(
   code = readFileSync(CODE_PATH, 'utf8'),
   globals: Record<string, unknown> = {},
+  existing?: MemoryBook,
 ): Playground {
-  const book = new MemoryBook();
+  const book = existing ?? new MemoryBook();
   const SpreadsheetApp = expose(new MemorySpreadsheetApp(book));
   const HtmlService = expose(new MemoryHtmlService(book));
-  const context = vm.createContext({ ...globals, SpreadsheetApp, HtmlService });
+  const context = vm.createContext({ Utilities: utilities(), ...globals, SpreadsheetApp, HtmlService }); // prettier-ignore
   vm.runInContext(code, context, { filename: 'Code.js' });
   for (const { name, text } of vocabularySources()) {
     vm.runInContext(text, context, { filename: name });
   }
   const fns = context as unknown as Playground['fns'];
   // custom functions are the bundle's top-level OPENAI_* functions, as in Sheets
-  book.functions = new Proxy({} as Record<string, CustomFunction>, {
+  const functions = new Proxy({} as Record<string, CustomFunction>, {
     get: (_, name) =>
       typeof name === 'string' && /^OPENAI_/.test(name) && typeof fns[name] === 'function'
         ? fns[name]
         : undefined,
   });
+  // a second bundle on an existing book (the add-on updated) leaves the cells' functions to the
+  // test, which decides when Sheets would call the new ones (test/support/argument-cache.ts)
+  if (!existing) book.functions = functions;
   return {
     book,
+    functions,
     SpreadsheetApp,
     HtmlService,
     fns,
@@ -1362,4 +1670,4 @@ export function countForecastSheetCalls(): number | string {
   return playground.book.log.count;
 }
 
-export { columnNumber };
+export { columnLetters, columnNumber };

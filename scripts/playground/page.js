@@ -16,6 +16,7 @@ const nameBox = document.getElementById('selection');
 const bar = document.getElementById('formula-bar');
 const chartsOut = document.getElementById('charts');
 const dialog = document.getElementById('dialog');
+const problem = document.getElementById('problem');
 const SVG = 'http://www.w3.org/2000/svg';
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7'];
 let state = null;
@@ -49,7 +50,7 @@ const cellState = (a1) => {
 function draw(next) {
   // another sheet opens at its top-left corner, as in Sheets
   if (state && next.active !== state.active) wrap.scrollTo(0, 0);
-  state = next;
+  state = covering(next, next.selection);
   const sel = parseCell(state.selection);
   grid.textContent = '';
   const colgroup = document.createElement('colgroup');
@@ -84,8 +85,23 @@ function draw(next) {
       td.title = cell.error || cell.formula || cell.note || '';
       if (cell.number) td.classList.add('num');
       // as in Sheets, text runs on over empty cells to its right instead of being cut off
-      else if (cell.display && !line[c + 1]?.display) td.classList.add('overflow');
+      else if (cell.display && !line[c + 1]?.display) {
+        td.classList.add('overflow');
+        // ... up to the next cell that shows something, where Sheets cuts it
+        let room = state.columnWidths[c];
+        let k = c + 1;
+        for (; k < line.length && !line[k].display; k++) room += state.columnWidths[k];
+        if (k < line.length) {
+          const text = document.createElement('span');
+          text.className = 'clip';
+          text.style.maxWidth = `${room - 8}px`;
+          text.textContent = cell.display;
+          td.textContent = '';
+          td.appendChild(text);
+        }
+      }
       if (cell.bold) td.classList.add('bold');
+      if (cell.wrap) td.classList.add('wrap');
       if (cell.error) td.classList.add('err');
       if (cell.note) td.classList.add('noted');
       if (r + 1 === state.frozenRows) td.classList.add('frozen');
@@ -128,6 +144,9 @@ function draw(next) {
     }
   }
   dialog.hidden = !state.dialog;
+  // a data validation that refused what was typed says why, as Sheets' "There was a problem"
+  problem.hidden = !state.rejected;
+  problem.textContent = state.rejected ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,8 +317,28 @@ async function refresh() {
   draw(await (await fetch('/state')).json());
 }
 
+/**
+ * The snapshot with empty cells out to `a1` if its grid does not reach it: the selection can move
+ * past the last drawn column or row before the server's next answer (which covers the selection)
+ * has come, and an answer to an earlier request can come after it moved. It used to stop at the
+ * edge, so a Tab typed fast landed in the wrong cell.
+ */
+function covering(snapshot, a1) {
+  const { row, column } = parseCell(a1);
+  if (row <= snapshot.grid.length && column <= snapshot.columnWidths.length) return snapshot;
+  const rows = Math.max(snapshot.grid.length, row + 5);
+  const columns = Math.max(snapshot.columnWidths.length, column + 3);
+  const columnWidths = [...snapshot.columnWidths];
+  while (columnWidths.length < columns) columnWidths.push(100);
+  const grid = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => snapshot.grid[r]?.[c] ?? { display: '' }),
+  );
+  return { ...snapshot, grid, columnWidths };
+}
+
 /** moves the highlight now, before the server knows */
 function showSelection(a1) {
+  if (covering(state, a1) !== state) draw({ ...state, selection: a1 });
   grid.querySelector('td.selected')?.classList.remove('selected');
   cellElement(a1)?.classList.add('selected');
   state.selection = a1;
@@ -312,11 +351,11 @@ function select(range, sheet) {
   return post('/select', { range, sheet });
 }
 
-/** the cell `rows` down and `columns` right of the selection, inside the grid */
+/** the cell `rows` down and `columns` right of the selection, inside the sheet */
 function moved(rows, columns) {
   const { row, column } = parseCell(state.selection);
-  const r = Math.min(Math.max(1, row + rows), state.grid.length);
-  const c = Math.min(Math.max(1, column + columns), state.columnWidths.length);
+  const r = Math.min(Math.max(1, row + rows), state.maxRows);
+  const c = Math.min(Math.max(1, column + columns), state.maxColumns);
   return a1Of(r, c);
 }
 

@@ -47,7 +47,7 @@ const SHIM = `<script>
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>OpenAI Pricing add-on playground</title>
 <style>
-  body { margin: 0; font: 13px Arial, sans-serif; display: flex; height: 100vh; color: #202124; }
+  body { margin: 0; font: 13px Arial, "Liberation Sans", "DejaVu Sans Condensed", sans-serif; display: flex; height: 100vh; color: #202124; }
   #sheet { flex: 1; display: flex; flex-direction: column; min-width: 0; }
   #bar { padding: 6px 8px; border-bottom: 1px solid #dadce0; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
   #bar button { font: inherit; }
@@ -63,7 +63,9 @@ const PAGE = `<!doctype html>
   .grid th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 1; }
   .grid td.num { text-align: right; }
   .grid td.overflow { overflow: visible; }
+  .grid td.overflow span.clip { display: inline-block; overflow: hidden; vertical-align: top; }
   .grid td.bold { font-weight: bold; }
+  .grid td.wrap { white-space: normal; overflow-wrap: break-word; }
   .grid td.frozen { border-bottom: 2px solid #9aa0a6; }
   .grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   .grid td.err { color: #d93025; }
@@ -77,10 +79,13 @@ const PAGE = `<!doctype html>
   #dialog[hidden] { display: none; }
   #dialog iframe { flex: 1; border: 0; }
   #charts { color: #5f6368; }
+  #problem { margin: 4px 8px; padding: 8px 12px; border: 1px solid #d93025; border-radius: 4px; background: #fce8e6; color: #202124; }
+  #problem::before { content: "There was a problem: "; font-weight: bold; }
 </style></head>
 <body>
   <div id="sheet">
     <div id="bar"><strong>Playground</strong> <span id="menu"></span> <span id="charts"></span></div>
+    <div id="problem" role="alert" hidden></div>
     <div id="formula-row"><output id="selection" aria-label="Selected cell"></output><input id="formula-bar" aria-label="Formula bar" autocomplete="off" spellcheck="false" placeholder="Select a cell and type a value or a formula (=SUM(B2:B))"></div>
     <div id="grid-wrap" tabindex="0"><table class="grid" id="grid" aria-label="Active sheet"></table></div>
     <div id="tabs" role="tablist" aria-label="Sheets"></div>
@@ -110,8 +115,15 @@ const json = (response: ServerResponse, value: unknown, status = 200) =>
 
 export interface RunningPlayground {
   url: string;
+  /** the add-on the server runs now (update() replaces it) */
   playground: Playground;
   server: Server;
+  /**
+   * A new version of the add-on (another Code.js) in the same spreadsheet, as after an update:
+   * menus and the sidebar call it from now on; what the cells' custom functions run is left to
+   * the caller (Sheets keeps their results until an argument changes).
+   */
+  update(code: string): Playground;
   close(): Promise<void>;
 }
 
@@ -180,7 +192,7 @@ async function handle(playground: Playground, request: IncomingMessage, response
 
 /** Starts the playground (port 0: any free port) and opens the add-on's menu, as Sheets does. */
 export function startPlayground(port = 0, host = '127.0.0.1'): Promise<RunningPlayground> {
-  const playground = createPlayground();
+  let playground = createPlayground();
   playground.run('onOpen', [{ authMode: 'NONE' }]);
   const server = createServer((request, response) => {
     handle(playground, request, response).catch((error: Error) =>
@@ -191,16 +203,22 @@ export function startPlayground(port = 0, host = '127.0.0.1'): Promise<RunningPl
     server.once('error', fail);
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
-      done({
+      const running: RunningPlayground = {
         url: `http://${host}:${actual}/`,
         playground,
         server,
+        update(code) {
+          playground = createPlayground(code, {}, playground.book);
+          running.playground = playground;
+          return playground;
+        },
         close: () =>
           new Promise<void>((closed) => {
             server.closeAllConnections();
             server.close(() => closed());
           }),
-      });
+      };
+      done(running);
     });
   });
 }

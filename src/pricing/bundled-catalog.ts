@@ -5,9 +5,11 @@
 // and rebuilding objects from a packed form in JavaScript ~4 ms). The few top-level facts that
 // sheets cite without pricing anything (asOf, since) travel beside the text, so reading them parses
 // nothing. The batch prices are the importer's (src/pricing/batch.ts, marked derived in
-// data/prices.json): the bundle carries them as they are instead of deriving them again.
+// data/prices.json): the bundle carries them as they are instead of deriving them again at every
+// load, and the build checks that each derived tier is what the Batch rule gives.
 
-import type { Catalog } from './catalog';
+import { deriveBatchPrices } from './batch';
+import type { Catalog, PricePeriod } from './catalog';
 
 export interface BundledCatalog {
   schemaVersion: Catalog['schemaVersion'];
@@ -22,8 +24,33 @@ function runtimeUnused(key: string, value: unknown): boolean {
   return key === 'notes' || key === 'derived' || (key === 'sources' && Array.isArray(value));
 }
 
+/** Every period of the token-priced rows (the ones with tiers). */
+function periodsOf(catalog: Catalog): PricePeriod[] {
+  return catalog.sections.flatMap((s) =>
+    s.kind === 'tokens' || s.kind === 'fine_tuning' ? s.rows.flatMap((r) => r.periods) : [],
+  );
+}
+
+/** A batch tier marked derived must be what the Batch rule gives, with or without caching. */
+function checkDerivedBatch(catalog: Catalog): void {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const period of periodsOf(catalog)) {
+    const { standard, batch } = period.tiers;
+    if (!batch?.derived) continue;
+    const byRule = [false, true].map((cached) =>
+      deriveBatchPrices(standard!, catalog.batch.discount, cached),
+    );
+    if (!byRule.some((derived) => same(derived, batch))) {
+      throw new Error(
+        `a derived batch tier the Batch rule does not give: ${JSON.stringify(batch)}`,
+      );
+    }
+  }
+}
+
 /** Build time (scripts/build.ts): the form the bundle carries. */
 export function bundleCatalog(catalog: Catalog): BundledCatalog {
+  checkDerivedBatch(catalog);
   const { schemaVersion, asOf, since } = catalog;
   const json = JSON.stringify(catalog, (key, value: unknown) =>
     runtimeUnused(key, value) ? undefined : value,

@@ -51,8 +51,15 @@ export interface TokenRow {
   released?: IsoDay;
   /** last day + 1: the model is not offered from this day on; absent: current */
   retired?: IsoDay;
+  /** snapshot or alias ids of this row that stop on their own day while the model goes on */
+  retiredIds?: Record<string, IsoDay>;
   /** ids of catalog.sources behind this row's facts */
   sources: string[];
+  /**
+   * the most tokens one request can hold, input and output together (genai-prices'
+   * context_window, or an annotation naming its source); absent: no source gives one
+   */
+  contextWindow?: number;
   /** price periods, oldest first; a tier missing from a period is not offered in it */
   periods: PricePeriod[];
   /** the page's "Estimated cost" per minute (transcription and speech tables) */

@@ -2,7 +2,7 @@
 
 import type { SectionId } from './catalog';
 
-import { CATALOG, offeredOnDay } from './data';
+import { CATALOG, offeredOnDay, retiredByDay } from './data';
 import { dayToIso, type Day } from './dates';
 import { PricingError } from './errors';
 import { quote } from './show';
@@ -57,9 +57,12 @@ export interface ModelListing {
   id: string;
   category: SectionId;
   released: string;
-  /** "current" or "retired YYYY-MM-DD" */
+  /** "current", "retired YYYY-MM-DD" or "retires YYYY-MM-DD" */
   status: string;
+  /** offered on the day (null: today's current models) */
   offered: (day: Day | null) => boolean;
+  /** retired by the day (null: by the data's date) */
+  retiredBy: (day: Day | null) => boolean;
 }
 
 /** Every model id with its category, release date and status, in page order, without repeats. */
@@ -71,10 +74,14 @@ export function modelListings(): ModelListing[] {
     const category = section.id as SectionId;
     for (const row of section.rows) {
       const released = 'released' in row && row.released ? row.released : '';
-      const retired = 'retired' in row && row.retired ? row.retired : '';
+      const rowRetired = 'retired' in row && row.retired ? row.retired : '';
+      const periods = 'periods' in row ? row.periods : undefined;
+      const iso = (day: Day | null) => (day === null ? null : dayToIso(day));
       const ids = 'apiId' in row ? [row.apiId] : [row.model, row.snapshot, ...(row.aliases ?? [])];
       for (const id of ids) {
         if (!id || seen.has(`${category}\u0000${id}`)) continue;
+        // a snapshot or alias id that shuts down before its model (retiredIds) has its own day
+        const retired = ('retiredIds' in row && row.retiredIds?.[id]) || rowRetired;
         seen.add(`${category}\u0000${id}`);
         out.push({
           id,
@@ -85,8 +92,8 @@ export function modelListings(): ModelListing[] {
             : retired <= CATALOG.asOf
               ? `retired ${retired}`
               : `retires ${retired}`,
-          offered: (day) =>
-            offeredOnDay({ released, retired }, day === null ? null : dayToIso(day)),
+          offered: (day) => offeredOnDay({ released, retired, periods }, iso(day)),
+          retiredBy: (day) => retiredByDay({ retired }, iso(day)),
         });
       }
     }

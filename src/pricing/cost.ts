@@ -25,13 +25,29 @@ export interface TokenUsage {
   output: number;
   cached: number;
   cacheWrite: number;
-  /** how many requests the row sums (long-context pricing looks at the average request) */
+  /** how many requests the row sums, 1 or more (long-context pricing looks at the average request) */
   requests: number;
+}
+
+/** Relative distance from a whole number within which an average request IS that whole number. */
+const WHOLE_TOKENS = 1e-12;
+
+/**
+ * The input tokens of a row's average request: input ÷ requests, except that a quotient within
+ * rounding of a whole number of tokens is that number. A total built in floating point from the
+ * same average (=272000*523.81, a SUM) divides back one step off, 272000.00000000006: not more
+ * than 272,000. No real average comes within a millionth of a millionth of a whole token.
+ */
+export function averageInput(input: number, requests: number): number {
+  if (requests === 1) return input;
+  const average = input / requests;
+  const whole = Math.round(average);
+  return Math.abs(average - whole) <= whole * WHOLE_TOKENS ? whole : average;
 }
 
 /** Whether a row's average request is above the model's long-context threshold. */
 export function isLongContext(priced: PricedTiers, input: number, requests: number): boolean {
-  return input / requests > priced.longContextAbove;
+  return averageInput(input, requests) > priced.longContextAbove;
 }
 
 /**
@@ -41,11 +57,11 @@ export function isLongContext(priced: PricedTiers, input: number, requests: numb
 export function ratesForUsage(
   priced: PricedTiers,
   tier: TierId,
-  input: number,
-  requests: number,
+  averageRequestInput: number,
 ): Omit<TokenRates, 'longContext'> {
   const rates = billingRates(priced, tier);
-  if (rates.longContext === 'none' || !isLongContext(priced, input, requests)) return rates;
+  if (rates.longContext === 'none' || !(averageRequestInput > priced.longContextAbove))
+    return rates;
   if (rates.longContext === 'missing') {
     throw new PricingError(
       `${priced.name} has no long-context price in the ${tier} tier: a request with more than ${priced.longContextAbove.toLocaleString('en-US')} input tokens cannot be priced there`,
@@ -54,8 +70,18 @@ export function ratesForUsage(
   return rates.longContext;
 }
 
+/** A row sums one request or more: fewer (0.5) would make its average request look longer. */
+export function checkRequests(requests: number): number {
+  if (!(requests >= 1)) {
+    throw new PricingError(
+      `requests is ${requests}: a row sums at least 1 request (blank means 1)`,
+    );
+  }
+  return requests;
+}
+
 /** Throws when cached + cache-write tokens exceed input tokens. */
-export function checkInputParts(usage: TokenUsage, kind = ''): void {
+export function checkInputParts(usage: Omit<TokenUsage, 'requests'>, kind = ''): void {
   if (usage.cached + usage.cacheWrite > usage.input) {
     const parts =
       usage.cacheWrite > 0
@@ -69,11 +95,23 @@ export function checkInputParts(usage: TokenUsage, kind = ''): void {
  * Cost in USD of token usage. `kind` names the token family in messages ("", "audio ", "image ").
  */
 export function tokenCost(priced: PricedTiers, tier: TierId, usage: TokenUsage, kind = ''): number {
+  checkRequests(usage.requests);
+  return tokenCostForAverage(priced, tier, usage, averageInput(usage.input, usage.requests), kind);
+}
+
+/**
+ * tokenCost of token counts whose average request's input tokens are known, so long context is
+ * decided from them directly: a forecast month (avg_input_tokens) of any number of requests.
+ */
+export function tokenCostForAverage(
+  priced: PricedTiers,
+  tier: TierId,
+  usage: Omit<TokenUsage, 'requests'>,
+  averageRequestInput: number,
+  kind = '',
+): number {
   checkInputParts(usage, kind);
-  if (!(usage.requests > 0)) {
-    throw new PricingError(`requests must be more than 0 (got ${usage.requests})`);
-  }
-  const rates = ratesForUsage(priced, tier, usage.input, usage.requests);
+  const rates = ratesForUsage(priced, tier, averageRequestInput);
   const total = tokenMicros(rates, usage.input, usage.output, usage.cached, usage.cacheWrite);
   if (total === total) return finiteCost(total / MICROS_PER_MILLION_TOKENS);
   // NaN: a rate the usage needs is not offered; say which

@@ -41,16 +41,28 @@ export function sourcesSummary(): string {
 
 /**
  * The one rule for "offered on a day" (YYYY-MM-DD; null: today's current models): released by
- * then, not yet retired, and a day the price data covers.
+ * then, not yet retired, a day the price data covers, and, for a row with price periods, a price
+ * in force that day (a flex row after its flex prices end has an empty period: not offered).
  */
 export function offeredOnDay(
-  row: { released?: string; retired?: string },
+  row: { released?: string; retired?: string; periods?: { from: string; tiers: object }[] },
   day: string | null,
 ): boolean {
   const on = day ?? CATALOG.asOf;
-  return (
-    (day === null || on >= CATALOG.since) &&
-    (!row.released || row.released <= on) &&
-    (!row.retired || on < row.retired)
-  );
+  if (
+    (day !== null && on < CATALOG.since) ||
+    (row.released && row.released > on) ||
+    (row.retired && on >= row.retired)
+  ) {
+    return false;
+  }
+  if (!row.periods) return true;
+  let inForce: object | undefined;
+  for (const p of row.periods) if (p.from <= on) inForce = p.tiers;
+  return inForce !== undefined && Object.keys(inForce).length > 0;
+}
+
+/** Whether a row was retired by the day (null: by the data's date). */
+export function retiredByDay(row: { retired?: string }, day: string | null): boolean {
+  return !!row.retired && row.retired <= (day ?? CATALOG.asOf);
 }

@@ -3,10 +3,11 @@
 // is the sheets layer's job.
 
 import type { TierId } from './catalog';
-import { tokenCost } from './cost';
+import { tokenCost, tokenCostForAverage } from './cost';
 import { PricingError } from './errors';
 import { shown } from './show';
-import { dayOf } from './dates';
+import { CATALOG } from './data';
+import { dayOf, dayToIso, type Day } from './dates';
 import { pricesOn, type PricedTiers, type TokenModel } from './models';
 
 /** Without a start month every month is an average month: a Julian year over 12. */
@@ -83,29 +84,80 @@ export function checkMonths(months: number): number {
   return months;
 }
 
-const ISO_MONTH = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$/;
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+]; // prettier-ignore
 
-/** "2026-01" or "2026-01-15" → { year: 2026, month: 1 }; anything else is an error. */
+/** The month a text names: "2026-01", "2026-01-15", "January 2026", "Jan. 2026", "1/2026". */
+function monthOfText(text: string): YearMonth | null {
+  const trimmed = text.trim().toLowerCase();
+  let year: number;
+  let month: number;
+  let day = 1;
+  const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(trimmed);
+  const named = /^([a-z]{3,9})\.?,? +(\d{4})$/.exec(trimmed);
+  const slashed = /^(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (iso) {
+    [year, month] = [Number(iso[1]), Number(iso[2])];
+    if (iso[3] !== undefined) day = Number(iso[3]);
+  } else if (named) {
+    // a month's English name, or its first three letters ("Sept" too)
+    const word = named[1] === 'sept' ? 'sep' : named[1];
+    month = MONTH_NAMES.findIndex((name) => name === word || name.slice(0, 3) === word) + 1;
+    year = Number(named[2]);
+  } else if (slashed) {
+    [month, year] = [Number(slashed[1]), Number(slashed[2])];
+  } else return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month };
+}
+
+/**
+ * A start month typed as text: "2026-01", "2026-01-15", "January 2026", "Jan 2026", "1/2026"
+ * → { year: 2026, month: 1 }; anything else is an error.
+ */
 export function parseIsoMonth(text: string): YearMonth {
-  const match = ISO_MONTH.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = match[3] === undefined ? 1 : Number(match[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-      return { year, month };
-    }
-  }
+  const month = monthOfText(text);
+  if (month) return month;
   throw new PricingError(
-    `start_month is ${shown(text)}, not a date (use a date cell or text like "2026-01")`,
+    `start_month is ${shown(text)}, not a date (use a date cell, or text like "2026-01", "January 2026" or "1/2026")`,
   );
+}
+
+/** The first day of forecast month m (0-based) from `start`. */
+function monthStart(start: YearMonth, m: number): Day {
+  const index = start.month - 1 + m;
+  return dayOf(start.year + Math.floor(index / 12), index % 12, 1);
 }
 
 /** The prices a month is billed at: those in force on its first day (current without a start). */
 function monthPrices(workload: Workload, start: YearMonth | null, m: number): PricedTiers {
-  if (!start) return pricesOn(workload.model, null);
-  const index = start.month - 1 + m;
-  return pricesOn(workload.model, dayOf(start.year + Math.floor(index / 12), index % 12, 1));
+  return pricesOn(workload.model, start ? monthStart(start, m) : null);
+}
+
+/**
+ * A forecast bills months to come: a retired model has none. Without start_month the months run
+ * from the data's date on, so any retirement is in the way; with it, each month's first day must
+ * come before the retirement.
+ */
+function checkNotRetired(model: TokenModel, months: number, start: YearMonth | null): void {
+  if (model.retired === null) return;
+  const on = dayToIso(model.retired);
+  const retires = `${model.name} ${on <= CATALOG.asOf ? 'was retired' : 'retires'} on ${on}`;
+  if (!start) {
+    throw new PricingError(
+      `${retires}: there are no months to forecast at its prices (pick a current model, or give a start_month and months that end before then)`,
+    );
+  }
+  for (let m = 0; m < months; m++) {
+    const first = monthStart(start, m);
+    if (first >= model.retired) {
+      throw new PricingError(
+        `${retires}: it has no price in ${dayToIso(first).slice(0, 7)} (end the forecast before then, or pick a current model)`,
+      );
+    }
+  }
 }
 
 /** Cost in USD of one average request of the workload (long-context rates per average request). */
@@ -136,6 +188,7 @@ export function forecastCosts(
   const { tier, avgInputTokens, avgOutputTokens } = workload;
   const cachedTokens = workload.cachedShare * avgInputTokens;
   const growth = 1 + workload.monthlyGrowth;
+  checkNotRetired(workload.model, months, start);
   return monthDays(months, start).map((days, m) => {
     const priced = monthPrices(workload, start, m);
     averageRequestCost(workload, priced); // throws for a rate the workload needs but the model lacks
@@ -145,13 +198,18 @@ export function forecastCosts(
         'the numbers are too large to compute: check requests_per_day and monthly_growth',
       );
     }
-    return tokenCost(priced, tier, {
-      input: avgInputTokens * requests,
-      output: avgOutputTokens * requests,
-      cached: cachedTokens * requests,
-      cacheWrite: 0,
-      // long-context pricing looks at the average request, not the month's total
-      requests: requests > 0 ? requests : 1,
-    });
+    // long context looks at the average request itself: the month's total ÷ requests can land
+    // one step above 272,000 in floating point
+    return tokenCostForAverage(
+      priced,
+      tier,
+      {
+        input: avgInputTokens * requests,
+        output: avgOutputTokens * requests,
+        cached: cachedTokens * requests,
+        cacheWrite: 0,
+      },
+      avgInputTokens,
+    );
   });
 }

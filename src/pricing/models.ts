@@ -44,6 +44,8 @@ export interface TokenModel {
   readonly fineTuned: boolean;
   readonly released: Day | null;
   readonly retired: Day | null;
+  /** the most tokens one request can hold (input and output); null: no source gives one */
+  readonly contextWindow: number | null;
   readonly periods: readonly Period[];
   /** extra rows merged into the periods (a text model's flex row) */
   readonly extraRows: readonly TokenRow[];
@@ -171,6 +173,10 @@ class CatalogTokenModel implements TokenModel {
     return this.retiredDay;
   }
 
+  get contextWindow(): number | null {
+    return this.row.contextWindow ?? null;
+  }
+
   get periods(): Period[] {
     return (this.merged ??= mergePeriods(this, this.catalog));
   }
@@ -232,7 +238,56 @@ function addTokenRows(
   return index;
 }
 
-function textIndex(catalog: Catalog): NameIndex<CatalogTokenModel> {
+/**
+ * A model under a snapshot or alias id that shuts down before its row's model (retiredIds): retired
+ * then, with the same prices and everything else of the model.
+ */
+class RetiredIdModel implements TokenModel {
+  constructor(
+    private readonly model: TokenModel,
+    readonly name: string,
+    readonly retired: Day,
+  ) {}
+  get sectionId(): SectionId {
+    return this.model.sectionId;
+  }
+  get row(): TokenRow {
+    return this.model.row;
+  }
+  get fineTuned(): boolean {
+    return this.model.fineTuned;
+  }
+  get released(): Day | null {
+    return this.model.released;
+  }
+  get contextWindow(): number | null {
+    return this.model.contextWindow;
+  }
+  get periods(): readonly Period[] {
+    return this.model.periods;
+  }
+  get extraRows(): readonly TokenRow[] {
+    return this.model.extraRows;
+  }
+}
+
+/**
+ * A snapshot or alias that shuts down before its row's model (retiredIds): under that id the model
+ * is retired then, with the same prices (gpt-4o-mini-search-preview-2025-03-11 stops on 2026-07-23,
+ * gpt-4o-mini-search-preview goes on).
+ */
+function retireIds(names: NameIndex<TokenModel>): NameIndex<TokenModel> {
+  for (const model of new Set(names.byKey.values())) {
+    for (const [id, iso] of Object.entries(model.row.retiredIds ?? {})) {
+      const day = catalogDay(iso);
+      const retired = model.retired !== null && model.retired < day ? model.retired : day;
+      names.byKey.set(nameKey(id), new RetiredIdModel(model, id, retired));
+    }
+  }
+  return names;
+}
+
+function textIndex(catalog: Catalog): NameIndex<TokenModel> {
   const text = addTokenRows(
     new NameIndex(),
     catalog,
@@ -248,7 +303,7 @@ function textIndex(catalog: Catalog): NameIndex<CatalogTokenModel> {
     if (!model) throw new Error(`flex row ${row.model} has no text-token row`);
     model.addRow(row);
   }
-  return text;
+  return retireIds(text);
 }
 
 /** Fine-tuned inference (ft: ids) and training prices: both keyed by the base model's names. */
@@ -349,15 +404,14 @@ export function buildModelIndex(catalog: Catalog): ModelIndex {
       return fineTuning().training;
     },
     get audio() {
-      return (built.audio ??= addTokenRows(
-        new NameIndex(),
-        catalog,
-        'audio',
-        'transcription_audio',
+      return (built.audio ??= retireIds(
+        addTokenRows(new NameIndex(), catalog, 'audio', 'transcription_audio'),
       ));
     },
     get imageTokens() {
-      return (built.imageTokens ??= addTokenRows(new NameIndex(), catalog, 'image_tokens'));
+      return (built.imageTokens ??= retireIds(
+        addTokenRows(new NameIndex(), catalog, 'image_tokens'),
+      ));
     },
     get minutes() {
       return (built.minutes ??= minutesIndex(catalog));
@@ -379,6 +433,16 @@ export function modelIndex(): ModelIndex {
 /** The first day of price data (the page snapshot), parsed on first use. */
 let sinceDay: Day | null = null;
 
+/** A day the price data covers (from its oldest day on); an earlier day is an error naming it. */
+export function checkDataDay(day: Day): Day {
+  if (day < (sinceDay ??= isoToDay(CATALOG.since)!)) {
+    throw new PricingError(
+      `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
+    );
+  }
+  return day;
+}
+
 /**
  * The prices of `model` in force on `day`; null = current prices (for a retired model: the prices
  * it had when it was retired). A day before the data, before the release or from the retirement
@@ -387,11 +451,7 @@ let sinceDay: Day | null = null;
 export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
   const periods = model.periods;
   if (day === null) return periods[periods.length - 1];
-  if (day < (sinceDay ??= isoToDay(CATALOG.since)!)) {
-    throw new PricingError(
-      `no prices before ${CATALOG.since} (the oldest price data); ${dayToIso(day)} is earlier`,
-    );
-  }
+  checkDataDay(day);
   if (model.released !== null && day < model.released) {
     throw new PricingError(
       `${model.name} was released on ${dayToIso(model.released)}: it has no price on ${dayToIso(day)}`,
@@ -409,7 +469,11 @@ export function pricesOn(model: TokenModel, day: Day | null): PricedTiers {
 
 /** Whether the model is offered on `day` (null: today's current models, retired ones left out). */
 export function offeredOn(model: TokenModel, day: Day | null): boolean {
-  return offeredOnDay(model.row, day === null ? null : dayToIso(day));
+  const retired = model.retired === null ? undefined : dayToIso(model.retired);
+  return offeredOnDay(
+    { released: model.row.released, retired, periods: model.row.periods },
+    day === null ? null : dayToIso(day),
+  );
 }
 
 function indexOf(domain: Domain, index: ModelIndex): NameIndex<unknown> {

@@ -3,7 +3,7 @@
 import type { TierId, TokenPrices } from './catalog';
 import type { Day } from './dates';
 import { PricingError } from './errors';
-import { quote } from './show';
+import { named, quote } from './show';
 import { closestNames, quoteList } from './names';
 import {
   pricesOn,
@@ -43,15 +43,18 @@ const KIND_SET: ReadonlySet<string> = new Set(PRICE_KINDS);
 /** "Cached input", "cached-input", blank (input) → a price kind. */
 export function parsePriceKind(value: unknown): PriceKind {
   if (value === undefined || value === null || value === '') return 'input';
-  const key = String(value)
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+  const key =
+    typeof value === 'string'
+      ? value
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, '_')
+      : null;
   if (key === '') return 'input';
-  if (KIND_SET.has(key)) return key as PriceKind;
-  const near = closestNames(key, PRICE_KINDS);
+  if (key !== null && KIND_SET.has(key)) return key as PriceKind;
+  const near = key === null ? [] : closestNames(key, PRICE_KINDS);
   throw new PricingError(
-    `unknown price ${quote(String(value))} (${
+    `unknown price ${named(value)} (${
       near.length > 0
         ? `did you mean ${quoteList(near)}?`
         : 'use "input", "cached_input", "output", "cache_write", "training", "per_minute", "per_1m_characters", or a long_context_, audio_ or image_ kind'
@@ -95,9 +98,17 @@ function tokenPrice(
     );
   }
   if (price === null || price === undefined) {
-    if (tier === 'batch' && column === 'cached_input' && prices.input !== null) {
+    const standard = longContext ? priced.tiers.standard?.long_context : priced.tiers.standard;
+    const cachedOutsideBatch =
+      standard?.cached_input !== null && standard?.cached_input !== undefined;
+    if (
+      tier === 'batch' &&
+      column === 'cached_input' &&
+      prices.input !== null &&
+      cachedOutsideBatch
+    ) {
       throw new PricingError(
-        `${model.name} has no ${kind}cached input price in Batch: prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate ($${prices.input} per 1M tokens)`,
+        `${model.name} has no ${kind}cached input price in Batch: before the gpt-5 family prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate ($${prices.input} per 1M tokens)`,
       );
     }
     // gpt-image-1 has text input but image output: name the price kind that has it

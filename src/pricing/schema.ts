@@ -91,6 +91,19 @@ function checkTokenRow(
     row.aliases.forEach((a, k) => c.string(a, `${path}.aliases[${k}]`));
   if ('released' in row) day(c, row.released, `${path}.released`);
   if ('retired' in row) day(c, row.retired, `${path}.retired`);
+  if ('retiredIds' in row && c.object(row.retiredIds, `${path}.retiredIds`)) {
+    const ids = [row.snapshot, ...(Array.isArray(row.aliases) ? row.aliases : [])];
+    for (const [id, retired] of Object.entries(row.retiredIds)) {
+      if (!ids.includes(id))
+        c.fail(`${path}.retiredIds.${id}`, 'not a snapshot or alias of the row');
+      day(c, retired, `${path}.retiredIds.${id}`);
+    }
+  }
+  if ('contextWindow' in row) {
+    const window = row.contextWindow;
+    if (typeof window !== 'number' || !Number.isInteger(window) || window <= 0)
+      c.fail(`${path}.contextWindow`, 'expected a positive whole number');
+  }
   if (c.array(row.sources, `${path}.sources`)) {
     for (const id of row.sources)
       if (typeof id !== 'string' || !(id in sources))

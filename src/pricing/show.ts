@@ -16,19 +16,48 @@ export function quote(text: string): string {
   return JSON.stringify(cut(text));
 }
 
+/** The calendar day a date shows as: local midnight, unless the sheets layer says otherwise. */
+let calendarDay = (date: Date): string =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+/**
+ * How messages find a date's calendar day (YYYY-MM-DD). Sheets passes a date cell as midnight in
+ * the spreadsheet's time zone, so src/sheets/dates.ts sets the reading in that zone: a message
+ * shows the day the user typed, not the script's (UTC) day.
+ */
+export function showDatesAs(day: (date: Date) => string): void {
+  calendarDay = day;
+}
+
 /** A cell value as a message shows it: the text "…", the number 5, TRUE, the date 2026-07-30. */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return `the text ${quote(value)}`;
   if (typeof value === 'number') return `the number ${value}`;
+  return named(value);
+}
+
+/**
+ * A value named in a message where text needs no "the text": "gpt-4o" (quoted, cut), 5, TRUE,
+ * the date 2026-07-30, blank, a list of 3 values, an object.
+ */
+export function named(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) {
-    // the calendar day the cell shows (local midnight), not the UTC instant
-    const local = value.getTime() - value.getTimezoneOffset() * 60_000;
-    return local === local
-      ? `the date ${new Date(local).toISOString().slice(0, 10)}`
-      : 'an invalid date';
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${calendarDay(value)}`;
   }
-  return value === null || value === undefined ? 'blank' : quote(String(value));
+  if (value === null || value === undefined) return 'blank';
+  if (Array.isArray(value))
+    return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
+  return typeof value === 'object' || typeof value === 'function'
+    ? 'an object'
+    : quote(String(value));
+}
+
+/** A count as a message shows it: 1,000,000 grouped; 1e+308 as such (no 300 digits). */
+export function shownCount(n: number): string {
+  return Math.abs(n) < 1e15 ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n);
 }
 
 // look-alikes of ASCII (dashes, Cyrillic and Greek letters), then invisible characters

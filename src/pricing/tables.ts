@@ -12,7 +12,7 @@ import type {
 } from './catalog';
 import { dayToIso, type Day } from './dates';
 import { SECTION_IDS } from './catalog';
-import { CATALOG, offeredOnDay } from './data';
+import { CATALOG, offeredOnDay, retiredByDay } from './data';
 import { PricingError } from './errors';
 
 /** A price cell: its value and the custom-function call that returns the same value. */
@@ -63,7 +63,8 @@ function rowTiers(row: TokenRow, day: Day | null): PricePeriod['tiers'] | undefi
   return found?.tiers;
 }
 
-const isRetiredBy = (row: TokenRow, day: Day | null) => !!row.retired && row.retired <= isoDay(day);
+const isRetiredBy = (row: TokenRow, day: Day | null) =>
+  retiredByDay(row, day === null ? null : dayToIso(day));
 
 const COLUMN_TITLES: Record<TokenColumn, string> = {
   input: 'Input',
@@ -341,6 +342,35 @@ export function buildPriceTable(
     rows,
     priceFormat: currencyFormat(prices),
   };
+}
+
+/**
+ * A table with nothing to price in its tier that day: no rows, or rows that are all "not offered"
+ * (Priority processing before the text models had priority prices). The retired table may be
+ * empty (nothing retired yet), and a table of free models has no prices to show.
+ */
+export function pricesNothing(table: PriceTable): boolean {
+  if (table.sectionId === 'retired') return false;
+  const cells = table.rows.flat();
+  return !cells.some(isPriceCell) && (cells.length === 0 || cells.includes(NOT_OFFERED));
+}
+
+/** The error for a table that prices nothing in its tier that day, naming when its prices start. */
+export function nothingPricedError(table: PriceTable, day: Day | null): PricingError {
+  const section = sectionById(table.sectionId);
+  let first: string | null = null;
+  if (section.kind === 'tokens' || section.kind === 'fine_tuning') {
+    for (const row of section.rows) {
+      for (const p of row.periods) {
+        if (p.tiers[table.tier] && (first === null || p.from < first)) first = p.from;
+      }
+    }
+  }
+  const on = day === null ? `as of ${CATALOG.asOf}` : `on ${dayToIso(day)}`;
+  const since = first !== null && first > isoDay(day) ? ` (its first are from ${first})` : '';
+  return new PricingError(
+    `the ${section.title} table has no ${TIER_TITLES[table.tier]} prices ${on}${since}`,
+  );
 }
 
 /** `=OPENAI_PRICE("gpt-4o","input","batch")`; strings are quoted so no catalog text becomes code. */

@@ -4,7 +4,7 @@
 import type { TierId, TokenPrices } from './catalog';
 import { TIER_IDS } from './catalog';
 import { PricingError } from './errors';
-import { quote, shown } from './show';
+import { named } from './show';
 import type { PricedTiers } from './models';
 import type { TokenRates } from './rates';
 
@@ -27,8 +27,7 @@ export function parseTier(value: unknown): TierId {
     if (key === '') return 'standard';
     if ((TIER_IDS as readonly string[]).includes(key)) return key as TierId;
   }
-  const text = typeof value === 'string' ? quote(value) : shown(value).replace(/^the number /, '');
-  throw new PricingError(`unknown tier ${text} (use ${TIER_LIST})`);
+  throw new PricingError(`unknown tier ${named(value)} (use ${TIER_LIST})`);
 }
 
 export function offeredTiers(priced: PricedTiers): TierId[] {
@@ -56,20 +55,18 @@ const micros = (price: number | null | undefined): number | null =>
   price === null || price === undefined ? null : toMicros(price);
 
 /**
- * The billing rule. Batch has no prompt-caching discount, so cached input tokens and cache writes
- * in a batch are billed at the batch input rate. Outside Batch a model with no cached-input price
- * bills cached tokens at its input rate, and one with no cache-write price bills cache writes at
- * its input rate. Flex and priority use their own stored prices.
+ * The billing rule: cached input tokens and cache writes are billed at the tier's cached-input and
+ * cache-write prices, and where the tier has none, at its input rate. So in Batch, which has no
+ * prompt-caching discount before the gpt-5 family (src/pricing/batch.ts), cached tokens bill at
+ * the batch input rate; cache writes have no Batch price and bill at the batch input rate too.
  */
 function billed(
   prices: Pick<TokenPrices, 'input' | 'cached_input' | 'output' | 'cache_write'>,
-  tier: TierId,
 ): Omit<TokenRates, 'longContext'> {
-  const batch = tier === 'batch';
   return {
     input: micros(prices.input),
-    cachedInput: micros(batch ? prices.input : (prices.cached_input ?? prices.input)),
-    cacheWrite: micros(batch ? prices.input : (prices.cache_write ?? prices.input)),
+    cachedInput: micros(prices.cached_input ?? prices.input),
+    cacheWrite: micros(prices.cache_write ?? prices.input),
     output: micros(prices.output),
   };
 }
@@ -81,9 +78,9 @@ export function billingRates(priced: PricedTiers, tier: TierId): TokenRates {
   const prices = tierPrices(priced, tier);
   const modelHasLongContext = priced.tiers.standard?.long_context !== undefined;
   const rates: TokenRates = {
-    ...billed(prices, tier),
+    ...billed(prices),
     longContext: prices.long_context
-      ? billed(prices.long_context, tier)
+      ? billed(prices.long_context)
       : modelHasLongContext
         ? 'missing'
         : 'none',

@@ -3,10 +3,12 @@
 // midnight of March 1 is still February 28 in UTC. So a date cell is formatted in the spreadsheet's
 // time zone when running in Apps Script; elsewhere (tests, the playground) it is read in local time.
 
-import { dayOf, isoToDay, type Day } from '../pricing/dates';
+import { dayOf, dayToIso, isoToDay, type Day } from '../pricing/dates';
 import { PricingError } from '../pricing/errors';
-import { shown } from '../pricing/show';
+import { checkDataDay } from '../pricing/models';
+import { shown, showDatesAs } from '../pricing/show';
 import { isBlank, isDate } from './cells';
+import { memoized } from './memo';
 
 function spreadsheetTimeZone(): string | null {
   if (
@@ -29,6 +31,16 @@ export function timeZoneReader(): () => string | null {
   return () => (known ??= { zone: spreadsheetTimeZone() }).zone;
 }
 
+/** The spreadsheet's time zone for messages: read once per script run, and only if one shows a date. */
+let messageZone: { zone: string | null } | null = null;
+
+// a message names a date cell by the day the spreadsheet shows, not the script's (UTC) day
+showDatesAs((date) => {
+  const zone = () => (messageZone ??= { zone: spreadsheetTimeZone() }).zone;
+  const [year, month, day] = calendarDate(date, zone, 'date');
+  return dayToIso(dayOf(year, month - 1, day));
+});
+
 /** [year, month 1-12, day] of a date cell as the spreadsheet shows it. */
 export function calendarDate(date: Date, timeZone: () => string | null, name: string): number[] {
   if (Number.isNaN(date.getTime())) throw new PricingError(`${name} is an invalid date`);
@@ -38,37 +50,27 @@ export function calendarDate(date: Date, timeZone: () => string | null, name: st
 }
 
 /**
- * A date argument: blank → null (current prices); a date cell or "YYYY-MM-DD" text → its day.
- * Returns a reader that remembers each distinct value, since a usage export repeats its dates.
+ * A date argument: blank → null (current prices); a date cell or "YYYY-MM-DD" text → its day, on
+ * or after the oldest price data. Returns a reader that remembers each distinct value (its error
+ * too), since a usage export repeats its dates; the memo keeps date cells apart from numbers, so
+ * a number in a date column is an error even beside a date cell of that very instant.
  */
 export function dayReader(name = 'date'): (value: unknown) => Day | null {
   const timeZone = timeZoneReader();
-  const seen = new Map<unknown, Day | null | Error>();
-  return (value) => {
-    if (isBlank(value)) return null;
-    const key = isDate(value) ? value.getTime() : value;
-    const known = seen.get(key);
-    if (known !== undefined) {
-      if (known instanceof Error) throw known; // a bad date column repeats its bad value
-      return known;
-    }
-    let day: Day | null;
+  const read = memoized((cells): Day | null => {
+    const value = cells[0];
     if (isDate(value)) {
       const [year, month, date] = calendarDate(value, timeZone, name);
-      day = dayOf(year, month - 1, date);
-    } else if (typeof value === 'string' && value.trim() === '') {
-      day = null;
-    } else {
-      day = typeof value === 'string' ? isoToDay(value.trim()) : null;
-      if (day === null) {
-        const error = new PricingError(
-          `${name} is ${shown(value)}, not a date (use a date cell or text like "2026-07-30")`,
-        );
-        if (seen.size < 10000) seen.set(key, error);
-        throw error;
-      }
+      return checkDataDay(dayOf(year, month - 1, date));
     }
-    if (seen.size < 10000) seen.set(key, day);
-    return day;
-  };
+    if (typeof value === 'string' && value.trim() === '') return null;
+    const day = typeof value === 'string' ? isoToDay(value.trim()) : null;
+    if (day === null) {
+      throw new PricingError(
+        `${name} is ${shown(value)}, not a date (use a date cell or text like "2026-07-30")`,
+      );
+    }
+    return checkDataDay(day);
+  });
+  return (value) => (isBlank(value) ? null : read([value]));
 }

@@ -47,9 +47,12 @@ export interface ForecastLayout {
   /** dropdowns over `validationRange`, null where a cell has none */
   validationRange: string;
   validations: (DropDown | null)[][];
+  /** the start month cell: a date or blank, anything else refused with this help text */
+  startMonth: { cell: string; helpText: string };
   frozenRows: number;
   frozenColumns: number;
-  /** column widths (px): A fits the workload names, the others "$12,345.67" */
+  /** column widths (px): the workload names' columns (A, J) wide, the others "$12,345.67" */
+  nameColumns: number[];
   firstColumnWidth: number;
   columnWidth: number;
   /** header rows whose text wraps, so long headers stay readable */
@@ -61,7 +64,11 @@ export interface ForecastLayout {
 const INPUTS: [header: string, format: string, note: string][] = [
   ['Workload', '', 'A name for this workload.'],
   ['Model', '', 'Text model id: pick one or type any (dated snapshots and ft: ids work).'],
-  ['Tier', '', 'standard, batch (Batch API: 50% off, no caching discount) or flex.'],
+  [
+    'Tier',
+    '',
+    'standard, batch (Batch API: 50% off; a caching discount only from gpt-5 on) or flex.',
+  ],
   ['Requests per day', '#,##0', 'Requests a day in the first month.'],
   ['Avg input tokens', '#,##0', 'Input tokens per request, cached ones included.'],
   ['Cached share', '0%', 'Share of input tokens served from the prompt cache, 0-100%.'],
@@ -78,11 +85,14 @@ const INPUTS: [header: string, format: string, note: string][] = [
   ],
 ];
 
-/** Three example workloads, one value per column of INPUTS. */
+/**
+ * Three example workloads, one value per column of INPUTS, on models with no announced shutdown
+ * (a month after a model's shutdown has no price: o3 and o4-mini shut down in 2026).
+ */
 export const EXAMPLE_WORKLOADS: CellValue[][] = [
-  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-4.1-nano'],
+  ['Support chatbot', 'gpt-4.1-mini', 'standard', 20000, 1500, 0.5, 300, 0.05, 'gpt-5.4-nano'],
   ['Nightly document summaries', 'gpt-4.1', 'batch', 2000, 8000, 0, 600, 0.03, 'gpt-4.1-mini'],
-  ['Coding agent', 'o3', 'standard', 500, 12000, 0.6, 2500, 0.1, 'o4-mini'],
+  ['Coding agent', 'gpt-5.4', 'standard', 500, 12000, 0.6, 2500, 0.1, 'gpt-5.4-mini'],
 ];
 
 const CURRENCY = '$#,##0.00';
@@ -110,6 +120,12 @@ const WIDTH = ALT_MONTH_1 + MONTHS - 1; // AL
 const col = (column: number) => columnName(column);
 const cell = (column: number, row: number) => `${col(column)}${row}`;
 const abs = (column: number, row: number) => `$${col(column)}$${row}`;
+
+/** B3's note and the help text its data validation shows when it refuses an entry. */
+export const START_MONTH_HELP =
+  'The first month, as a date: type 2027-01, January 2027, 1/2027 or a day, or pick one ' +
+  '(double-click). Calendar months with their real days; the month headers follow it. ' +
+  'Blank: average months of 365.25/12 days.';
 
 export const ADD_WORKLOADS_NOTE =
   `Shaded cells are inputs. Blank rows are ignored. To add workloads, insert rows above row ${LAST} ` +
@@ -159,9 +175,7 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
   set(START_ROW, 1, 'Start month');
   // ISO text: Sheets (and the playground) read it as a date, and OPENAI_FORECAST takes either
   set(START_ROW, 2, `${start.year}-${String(start.month).padStart(2, '0')}-01`, 'mmmm yyyy');
-  notes[START_ROW - 1][1] =
-    'First month: calendar months with their real days; the month headers follow it. ' +
-    'Blank: average months of 365.25/12 days.';
+  notes[START_ROW - 1][1] = START_MONTH_HELP;
   backgrounds[START_ROW - 1][1] = INPUT_FILL;
   set(4, 1, ADD_WORKLOADS_NOTE);
 
@@ -264,8 +278,10 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
     validations: Array.from({ length: WORKLOAD_ROWS }, () => [
       models, tiers, null, null, null, null, null, models,
     ]), // prettier-ignore
+    startMonth: { cell: `B${START_ROW}`, helpText: START_MONTH_HELP },
     frozenRows: HEADER_ROW,
     frozenColumns: 1,
+    nameColumns: [1, LABEL],
     firstColumnWidth: 210,
     columnWidth: 110,
     wrapRange: `A${HEADER_ROW}:${cell(WIDTH, HEADER_ROW)}`,

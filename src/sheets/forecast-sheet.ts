@@ -4,15 +4,15 @@
 import { writeBlock } from './block-writer';
 import { FORECAST_SHEET_NAME, forecastLayout, nextMonth, type DropDown } from './forecast-layout';
 import { insertNewSheet } from './new-sheet';
+import { calendarDate, timeZoneReader } from './dates';
 
 /** Inserts a new forecast sheet, starting with next month, and returns where it wrote. */
 export function insertForecastSheet(): { sheetName: string; range: string } {
+  // "next month" is the spreadsheet's: in its time zone (the script's is UTC), today may be the
+  // 1st already, or still the last day of the month before
+  const [year, month] = calendarDate(new Date(), timeZoneReader(), 'today');
+  const layout = forecastLayout(nextMonth({ year, month }));
   const { sheet, sheetName } = insertNewSheet(FORECAST_SHEET_NAME);
-  // the add-on's script time zone is UTC; a day's difference only matters on the last of a month
-  const now = new Date();
-  const layout = forecastLayout(
-    nextMonth({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 }),
-  );
 
   const width = layout.values[0].length;
   const columns = sheet.getMaxColumns();
@@ -37,10 +37,23 @@ export function insertForecastSheet(): { sheetName: string; range: string } {
     .getRange(layout.validationRange)
     .setDataValidations(layout.validations.map((row) => row.map((list) => list && ruleFor(list))));
 
+  // B3 takes a date only: what Sheets reads as one ("2027-01", "January 2027", "1/2027", a
+  // picked day); anything else is refused with the help text, never a silent text start month
+  sheet
+    .getRange(layout.startMonth.cell)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText(layout.startMonth.helpText)
+        .build(),
+    );
+
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
   sheet.setColumnWidths(2, width - 1, layout.columnWidth); // "$12,345.67" and the headers fit
-  sheet.setColumnWidth(1, layout.firstColumnWidth); // the workload names (not the long note in A4)
+  // the workload names (not the long note in A4), in the inputs and beside the months
+  for (const column of layout.nameColumns) sheet.setColumnWidth(column, layout.firstColumnWidth);
   sheet.insertChart(
     sheet
       .newChart()

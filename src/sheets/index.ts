@@ -20,9 +20,11 @@ export {
   OPENAI_PRICES_AS_OF,
 } from './functions/lookups';
 export { OPENAI_FORECAST } from './functions/forecast';
+export { OPENAI_USAGE_COST, OPENAI_RECONCILE } from './functions/usage';
 export { OPENAI_TOKENS, countTokens } from './functions/tokens';
 export { insertForecastSheet } from './forecast-sheet';
-export { onOpen, onInstall, showPriceSidebar, showFormulaHelp } from './menu';
+export { onOpen, onInstall, showPriceSidebar, showFormulaHelp, showUsageImport } from './menu';
 export { refreshPrices } from './refresh';
 export { getSidebarData } from './sidebar-data';
+export { importUsageExport } from './usage-import/import';
 export { insertPriceTables, insertAllPriceTables, insertFormulaAtSelection } from './writer';

@@ -13,6 +13,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Insert all price tables', 'insertAllPriceTables')
     .addItem('Insert forecast sheet', 'insertForecastSheet')
     .addItem('Refresh prices', 'refreshPrices')
+    .addItem('Import usage…', 'showUsageImport')
     .addSeparator()
     .addItem('Formula help', 'showFormulaHelp')
     .addToUi();
@@ -31,11 +32,21 @@ export function showPriceSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-/** The sidebar on its formula help page (the page list lives in the client, src/sidebar). */
-export function showFormulaHelp(): void {
+/** The sidebar opened on one of its pages (the page list lives in the client, src/sidebar). */
+function showSidebarPage(page: 'help' | 'import', title: string): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
-    .append('<div hidden data-start-page="help"></div>')
-    .setTitle(`${ADDON_TITLE}: formulas`)
+    .append(`<div hidden data-start-page="${page}"></div>`)
+    .setTitle(`${ADDON_TITLE}: ${title}`)
     .setWidth(SIDEBAR_WIDTH);
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The sidebar on its formula help page. */
+export function showFormulaHelp(): void {
+  showSidebarPage('help', 'formulas');
+}
+
+/** The sidebar on its "Import usage…" page. */
+export function showUsageImport(): void {
+  showSidebarPage('import', 'import usage');
 }

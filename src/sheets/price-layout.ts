@@ -20,6 +20,7 @@ import { call, formula, ref } from './formula-text';
 import {
   buildPriceTable,
   isPriceCell,
+  pricesNothing,
   TABLE_IDS,
   tableTiers,
   tableTitle,
@@ -163,14 +164,23 @@ export function chooseTables(
     );
   }
   const day = date === null ? null : isoToDay(date);
-  const on = date === null ? '' : ` on ${date}`;
+  const on = date === null ? '' : ` on ${date}${beyondData(date) ? `: ${latestKnown()}` : ''}`;
   return sections.map((id) => {
     const tiers = tableTiers(id);
-    const table = buildPriceTable(id, tiers.includes(tier) ? tier : tiers[0], day);
-    const missing = tiers.includes(tier) ? '' : ` (no ${TIER_TITLES[tier]} prices)`;
+    let table = buildPriceTable(id, tiers.includes(tier) ? tier : tiers[0], day);
+    let missing = tiers.includes(tier) ? '' : ` (no ${TIER_TITLES[tier]} prices)`;
+    if (pricesNothing(table) && table.tier !== tiers[0]) {
+      // the tier has no prices in this table that day (Priority before it existed): its own tier
+      missing = ` (no ${TIER_TITLES[tier]} prices${on})`;
+      table = buildPriceTable(id, tiers[0], day);
+    }
     return { ...table, title: `${table.title}${on}${missing}` };
   });
 }
+
+/** A day after the data's date: the tables show the latest prices known, not that day's. */
+const beyondData = (date: string) => date > CATALOG.asOf;
+const latestKnown = () => `latest known prices (data of ${CATALOG.asOf})`;
 
 /**
  * Catalog text as a cell value that Sheets keeps as text: a leading apostrophe (not shown) where
@@ -195,9 +205,9 @@ export function priceBlock(
   date: string | null = null,
   origin = { row: 1, column: 1 },
 ): PriceBlock {
-  const asOf = date ?? CATALOG.asOf;
+  const asOf = date === null ? CATALOG.asOf : beyondData(date) ? latestKnown() : date;
   const live = mode === 'formulas';
-  const width = Math.max(live ? 4 : 2, ...tables.map((t) => t.header.length));
+  const width = blockWidth(tables, mode);
   const values: Cell[][] = [];
   const numberFormats: string[][] = [];
   const fontWeights: FontWeight[][] = [];
@@ -211,9 +221,9 @@ export function priceBlock(
   };
   if (refreshRef && date !== null) {
     // a dated block shows that day's prices: its as-of is the day, not the data's newest date
-    push([AS_OF_LABEL, asText(date), REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
+    push([AS_OF_LABEL, asText(asOf), REFRESHED_LABEL, ''], 'normal', LIVE_AS_OF_FORMATS);
   } else if (refreshRef) {
-    push([AS_OF_LABEL, '', REFRESHED_LABEL, ''], 'normal', ['', '', '', REFRESH_FORMAT]);
+    push([AS_OF_LABEL, '', REFRESHED_LABEL, ''], 'normal', LIVE_AS_OF_FORMATS);
     formulas.push({
       row: 1,
       column: 2,
@@ -224,31 +234,67 @@ export function priceBlock(
   }
   tables.forEach((table, k) => {
     if (k > 0) push([], 'normal');
-    push([asText(table.title)], 'bold');
-    const priceFormats = (row: TableCell[]) =>
-      row.map((cell) => (isPriceCell(cell) ? table.priceFormat : ''));
+    // title, header, model rows: the same formats in both modes (a spill shows the values' look)
+    const formats = tableFormats(table, width);
+    const rows: Cell[][] = [[asText(table.title)]];
     if (refreshRef) {
       // the table's one formula; its header and rows spill into the empty cells below and right
       const spilling = call('OPENAI_PRICE_TABLE', [table.sectionId, table.tier, date, refreshRef]);
-      formulas.push({ row: values.length + 1, column: 1, formulas: [[formula(spilling)]] });
-      push([], 'bold');
-      for (const row of table.rows) push([], 'normal', priceFormats(row));
-      return;
+      formulas.push({ row: values.length + 2, column: 1, formulas: [[formula(spilling)]] });
+    } else {
+      rows.push(table.header.map(asText));
+      for (const row of table.rows) {
+        rows.push(row.map((cell) => (isPriceCell(cell) ? cell.price : asText(cell))));
+      }
     }
-    push(table.header.map(asText), 'bold');
-    for (const row of table.rows) {
-      push(
-        row.map((cell) => (isPriceCell(cell) ? cell.price : asText(cell))),
-        'normal',
-        priceFormats(row),
-      );
-    }
+    formats.numberFormats.forEach((line, r) => push(rows[r] ?? [], formats.fontWeights[r][0], line)); // prettier-ignore
   });
   return { values, numberFormats, fontWeights, formulas, refreshCell, headerRow: 3 };
 }
 
+/** The number format of each cell of a table row: the table's price format on prices, else "". */
+function priceFormatsOf(table: PriceTable, row: TableCell[]): string[] {
+  return row.map((cell) => (isPriceCell(cell) ? table.priceFormat : ''));
+}
+
+/** A block's width: the widest table, and room for the as-of row (4 cells live, 2 as values). */
+export function blockWidth(tables: PriceTable[], mode: InsertMode): number {
+  return Math.max(mode === 'formulas' ? 4 : 2, ...tables.map((t) => t.header.length));
+}
+
+/**
+ * Sheets' plain-text format, on the model name of each row of a table: it shows the name as is,
+ * and marks the rows that belong to a live table for "Refresh prices" (live-resize.ts).
+ */
+export const MODEL_ROW_FORMAT = '@';
+
+/**
+ * The formats of a table's rows, `width` cells wide, as priceBlock lays them out: the bold title
+ * and header, then one row per model: the model name as plain text, its price formats (GENERAL
+ * elsewhere).
+ */
+export function tableFormats(
+  table: PriceTable,
+  width: number,
+): { numberFormats: string[][]; fontWeights: FontWeight[][] } {
+  const line = (formats: string[]) =>
+    Array.from({ length: width }, (_, k) => formats[k] || GENERAL);
+  const modelRow = (row: TableCell[]) => line([MODEL_ROW_FORMAT, ...priceFormatsOf(table, row).slice(1)]); // prettier-ignore
+  return {
+    numberFormats: [line([]), line([]), ...table.rows.map(modelRow)],
+    fontWeights: [
+      new Array<FontWeight>(width).fill('bold'),
+      new Array<FontWeight>(width).fill('bold'),
+      ...table.rows.map(() => new Array<FontWeight>(width).fill('normal')),
+    ],
+  };
+}
+
 /** How the refresh cell shows the time of the last insert or refresh. */
 export const REFRESH_FORMAT = 'yyyy-mm-dd';
+
+/** The live as-of row's number formats: the refresh cell (column 4) shows a day. */
+export const LIVE_AS_OF_FORMATS = ['', '', '', REFRESH_FORMAT];
 
 /** 1 → "A", 27 → "AA". */
 export function columnName(column: number): string {

@@ -1,5 +1,6 @@
 // What the sidebar lists and previews, as plain JSON (google.script.run carries no Date objects).
 
+import { contextWindowOf } from '../pricing/context-window';
 import type { TierId, TokenPrices, TokenSection } from '../pricing/catalog';
 import { CATALOG, sourcesSummary } from '../pricing/data';
 import { modelIndex, offeredOn, pricesOn } from '../pricing/models';
@@ -34,6 +35,7 @@ export interface CalculatorModel {
   snapshot: string | null;
   tiers: Partial<Record<TierId, TokenPrices>>;
   longContextAbove: number;
+  contextWindow: number | null;
 }
 
 export interface SidebarData {
@@ -87,6 +89,7 @@ export function getSidebarData(): SidebarData {
           snapshot: model.row.snapshot,
           tiers: priced.tiers,
           longContextAbove: priced.longContextAbove,
+          contextWindow: contextWindowOf(model),
         };
       }),
   };

@@ -2,7 +2,7 @@
 // decided in price-layout.ts; here every line is a service call, batched one per kind per block.
 
 import { checkAddonFormula } from './addon-formulas';
-import { writeBlock } from './block-writer';
+import { writeBlock, writeFormula } from './block-writer';
 import { sheetRef } from './formula-text';
 import { insertNewSheet } from './new-sheet';
 import {
@@ -139,6 +139,7 @@ export function insertFormulaAtSelection(formula: unknown): Inserted {
       `Nothing was inserted: ${sheetRef(sheetName)}!${range} is not empty. Select an empty cell.`,
     );
   }
-  cell.setFormula(text).setNumberFormat(DOLLARS);
+  // the sidebar sends the "," form; written in the spreadsheet locale's syntax
+  writeFormula(cell, text).setNumberFormat(DOLLARS);
   return { sheetName, range };
 }

@@ -2,6 +2,7 @@
 // sends, so the sidebar shows the number the inserted formula will compute.
 
 import type { TierId } from '../pricing/catalog';
+import { checkFitsOneRequest } from '../pricing/context-window';
 import { tokenCost } from '../pricing/cost';
 import type { PricedTiers } from '../pricing/models';
 import type { CalculatorModel } from './contract';
@@ -72,6 +73,8 @@ export function calculate({
       rates: {},
       longContextAbove: model.longContextAbove,
     };
+    // the formula has no requests count: its input must fit in one request, as OPENAI_COST checks
+    checkFitsOneRequest(model.model, model.contextWindow, tokens.input, 'requests');
     const cost = tokenCost(priced, tier, {
       input: tokens.input,
       output: tokens.output,

@@ -17,6 +17,8 @@ export interface CalculatorModel {
   snapshot: string | null;
   tiers: Partial<Record<TierId, TokenPrices>>;
   longContextAbove: number;
+  /** the most input one request holds (null: unknown): more is an error, as in OPENAI_COST */
+  contextWindow: number | null;
 }
 
 export interface SidebarData {
@@ -48,10 +50,18 @@ export interface TokenCount {
   encoding: string;
 }
 
+export interface ImportedExport {
+  sheetName: string;
+  kind: 'usage' | 'cost';
+  /** data rows written, the header not counted */
+  rows: number;
+}
+
 export interface ServerFunctions {
   getSidebarData(): SidebarData;
   insertPriceTables(request: InsertRequest): Inserted;
   insertFormulaAtSelection(formula: string): Inserted;
   insertForecastSheet(): Inserted;
   countTokens(text: string, model: string): TokenCount;
+  importUsageExport(text: string): ImportedExport;
 }

@@ -34,8 +34,16 @@ export const FORMULA_HELP: [example: string, what: string][] = [
   ],
   ['=OPENAI_PRICES_AS_OF(D1)', 'The date of the newest price data (D1: any refresh cell).'],
   [
-    '=OPENAI_FORECAST("gpt-5-mini", 1000, 1500, 400)',
+    '=OPENAI_FORECAST("gpt-5.4-mini", 1000, 1500, 400)',
     'Twelve monthly costs of a workload; with a start month, each month at its own prices.',
   ],
   ['=OPENAI_TOKENS("Hello, world!", "gpt-4o")', 'Exact token count of text.'],
+  [
+    '=OPENAI_USAGE_COST(Usage!A1:Z)',
+    'The cost of each row of an OpenAI usage export, header row included: columns by name (model, input_tokens, output_tokens; start_time, batch, service_tier, num_model_requests, cached, cache-write, audio and image columns when present).',
+  ],
+  [
+    '=OPENAI_RECONCILE(Usage!A1:Z, Costs!A1:P)',
+    "Computed cost vs OpenAI's cost export per UTC day, with the difference and a status; optional tolerance in USD.",
+  ],
 ];

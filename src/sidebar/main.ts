@@ -1,12 +1,13 @@
 // The sidebar: price tables to insert, a cost calculator, formula help. Plain DOM; catalog text
 // only ever goes in through textContent.
 
-import type { TierId } from '../pricing/catalog';
+import { TIER_IDS, type TierId } from '../pricing/catalog';
 import { calculate, formatCost } from './calculator';
 import type { InsertRequest, SidebarData, SidebarSection } from './contract';
 import { FORMULA_HELP } from './formula-help';
 import { callServer, errorMessage } from './server';
 import { setUpTokenCounter } from './token-counter';
+import { setUpUsageImport } from './usage-import';
 
 const TIER_NAMES: Record<TierId, string> = {
   standard: 'Standard',
@@ -152,6 +153,7 @@ function setUpTables(data: SidebarData): void {
   }
   const all = byId<HTMLInputElement>('all-tables');
   const insert = byId<HTMLButtonElement>('insert');
+  let dateOk = () => true;
   const update = () => {
     const boxes = tableCheckboxes();
     const checked = boxes.filter((b) => b.checked).length;
@@ -160,7 +162,7 @@ function setUpTables(data: SidebarData): void {
     const chosen = chosenSections(data);
     updateTiers(chosen);
     renderPreview(chosen);
-    insert.disabled = chosen.length === 0 || insert.dataset.busy === 'true';
+    insert.disabled = chosen.length === 0 || insert.dataset.busy === 'true' || !dateOk();
   };
   all.addEventListener('change', () => {
     for (const box of tableCheckboxes()) box.checked = all.checked;
@@ -168,7 +170,7 @@ function setUpTables(data: SidebarData): void {
   });
   list.addEventListener('change', update);
   byId('tier-choice').addEventListener('change', update);
-  setUpTableDate(data, update);
+  dateOk = setUpTableDate(data, update);
   for (const name of ['mode', 'destination']) {
     for (const radio of document.querySelectorAll(`input[name="${name}"]`))
       radio.addEventListener('change', update);
@@ -239,7 +241,8 @@ function setUpCalculator(data: SidebarData): void {
   /** The model's tiers; a tier it lacks is never switched silently: the note says why. */
   const fillTiers = () => {
     const wanted = (tier.value || 'standard') as TierId;
-    const offered = Object.keys(current().tiers) as TierId[];
+    // in the page's order (standard, batch, flex, priority), whatever order the data lists them in
+    const offered = TIER_IDS.filter((t) => current().tiers[t] !== undefined);
     tier.textContent = '';
     for (const t of offered) tier.appendChild(new Option(TIER_NAMES[t], t, false, t === wanted));
     tierNote.textContent = offered.includes(wanted)
@@ -327,23 +330,45 @@ export function asOfText(data: SidebarData, today: Date): string {
   return `${data.source.title} (${age}).`;
 }
 
-function setUpTableDate(data: SidebarData, update: () => void): void {
+/**
+ * The tables' day: refused at once when it is before the oldest price data (Insert stays off), and
+ * a day after the data's date says the tables show the latest known prices. Returns whether the
+ * day typed can be inserted.
+ */
+function setUpTableDate(data: SidebarData, update: () => void): () => boolean {
   const input = byId<HTMLInputElement>('table-date');
   input.min = data.since;
   const note = byId('table-date-note');
-  input.addEventListener('change', () => {
-    note.textContent = input.value
-      ? `The tables as they stood on ${input.value}: models offered that day, at that day's prices (the preview shows today's).`
-      : "Blank: today's prices.";
+  const acceptable = () => !input.validity.badInput && !(input.value && input.value < data.since);
+  const check = () => {
+    const day = input.value;
+    const ok = acceptable();
+    if (ok) input.removeAttribute('aria-invalid');
+    else input.setAttribute('aria-invalid', 'true');
+    note.className = ok ? 'gray' : 'status error';
+    if (!ok) {
+      note.textContent = `No prices before ${data.since} (the oldest price data): choose ${data.since} or later, or leave it blank for today's prices.`;
+    } else if (!day) {
+      note.textContent = "Blank: today's prices.";
+    } else if (day > data.asOf) {
+      note.textContent = `${day} is after the price data: the tables show the latest known prices (data of ${data.asOf}).`;
+    } else {
+      note.textContent = `The tables as they stood on ${day}: models offered that day, at that day's prices (the preview shows today's).`;
+    }
     update();
-  });
+  };
+  input.addEventListener('change', check);
+  input.addEventListener('input', check);
+  return acceptable;
 }
 
 async function start(): Promise<void> {
   const openPage = setUpTabs();
   setUpHelp();
-  // showFormulaHelp() appends this marker to open the sidebar on its help page
-  if (document.querySelector('[data-start-page="help"]')) openPage('help');
+  setUpUsageImport(); // needs no price data
+  // showFormulaHelp() and showUsageImport() append a marker to open the sidebar on their page
+  const startPage = document.querySelector<HTMLElement>('[data-start-page]')?.dataset.startPage;
+  if (startPage === 'help' || startPage === 'import') openPage(startPage);
   try {
     const data = await callServer('getSidebarData');
     byId('as-of').textContent = asOfText(data, new Date());

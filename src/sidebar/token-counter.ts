@@ -37,6 +37,12 @@ export function setUpTokenCounter(): void {
   field.after(group);
 
   button.addEventListener('click', async () => {
+    if (text.value === '') {
+      // nothing to count is not a count of 0: the input tokens stay as they are
+      status.className = 'status error';
+      status.textContent = 'There is nothing to count: paste a prompt first.';
+      return;
+    }
     button.disabled = true;
     status.className = 'status gray';
     status.textContent = 'Counting…';

@@ -3,7 +3,8 @@
 // itself must be one the price list knows (resolveTextModel), so a typo is an error, not a guess.
 
 import { PricingError } from '../pricing/errors';
-import { resolveTextModel } from '../pricing/models';
+import { findTextModel, resolveTextModel } from '../pricing/models';
+import { quote } from '../pricing/show';
 import { nameKey, quoteList } from '../pricing/names';
 
 export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
@@ -31,27 +32,33 @@ export function encodingOfFamily(model: string): EncodingName | null {
   return null;
 }
 
-/** A model id of the price list (alias, snapshot or ft: id) or an encoding name → encoding. */
-export function encodingFor(typed: string): EncodingName {
+/**
+ * A model id of the price list (alias, snapshot or ft: id) or an encoding name → encoding; null
+ * when the name is no text model of the price list (notTextModelMessage says why).
+ */
+export function findEncoding(typed: string): EncodingName | null {
   const key = nameKey(typed);
   if ((ENCODINGS as readonly string[]).includes(key)) return key as EncodingName;
-  let name: string;
-  try {
-    name = resolveTextModel(typed).name;
-  } catch (error) {
-    const message = (error as Error).message;
-    if (!/^(?:unknown model|no fine-tuning price)/.test(message)) {
-      throw new PricingError(
-        `"${typed.trim()}" is not a text model: give a text model of the price list or an encoding, ${ENCODING_LIST}`,
-      );
-    }
-    throw new PricingError(`${message}; or give an encoding, ${ENCODING_LIST}`);
-  }
-  const encoding = encodingOfFamily(name.replace(/^ft:/, ''));
+  const model = findTextModel(typed);
+  if (!model) return null;
+  const encoding = encodingOfFamily(model.name.replace(/^ft:/, ''));
   if (!encoding) {
     throw new PricingError(
-      `the tokenizer of ${name} is not published: give the encoding to count with, ${ENCODING_LIST}`,
+      `the tokenizer of ${model.name} is not published: give the encoding to count with, ${ENCODING_LIST}`,
     );
   }
   return encoding;
+}
+
+/** Why `typed` names no text model: unknown (with suggestions), or priced by other units. */
+export function notTextModelMessage(typed: string): string {
+  try {
+    resolveTextModel(typed);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/^(?:unknown model|no fine-tuning price)/.test(message)) {
+      return `${message}; or give an encoding, ${ENCODING_LIST}`;
+    }
+  }
+  return `${quote(typed.trim())} is not a text model: give a text model of the price list or an encoding, ${ENCODING_LIST}`;
 }

@@ -200,6 +200,21 @@ test('custom functions get ranges as 2D arrays, and array results spill', () => 
   expect(playground.book.snapshot().grid[6][0].error).toMatch(/gpt-nope/);
 });
 
+test('a blank result shows blank, not #NULL!, and sums as nothing', () => {
+  const { sheet, playground } = book();
+  // the add-on's own blank answers: all arguments blank, and a range of blank rows
+  sheet.getRange('A1').setFormula('=OPENAI_COST("","","")');
+  sheet.getRange('A2').setFormula('=OPENAI_COST(C2:C4,D2:D4,E2:E4)');
+  expect(playground.fns.OPENAI_COST('', '', '')).toBe('');
+  expect(sheet.getRange('A1:A5').getDisplayValues()).toEqual([[''], [''], [''], [''], ['']]);
+  sheet.getRange('B1').setFormula('=SUM(A1:A5)');
+  sheet.getRange('B2').setFormula('=SUM(OPENAI_COST(C2:C4,D2:D4,E2:E4))+A1+1');
+  expect(sheet.getRange('B1:B2').getValues()).toEqual([[0], [1]]);
+  // a filled row among the blank ones: the sum is that row's cost
+  sheet.getRange('C3:E3').setValues([['gpt-4o', 1000, 500]]);
+  expect(sheet.getRange('B1').getValue()).toBe(playground.fns.OPENAI_COST('gpt-4o', 1000, 500));
+});
+
 test('every formula follows an edit of a cell it reads, through other formulas', () => {
   const { sheet, playground } = book();
   sheet.getRange('A1:B1').setValues([[1000, '=OPENAI_COST("gpt-4o", A1, 0)']]);
@@ -274,4 +289,103 @@ test.each([
   [new Date(2026, 0, 1), 'yyyy-mm-dd', '2026-01-01'],
 ])('formatValue(%p, %p) = %p', (value, format, shown) => {
   expect(formatValue(value, format)).toBe(shown);
+});
+
+test('ARRAYFORMULA evaluates its argument cell by cell: operators, IF, LEFT, broadcasting', () => {
+  const { sheet, valueOf, playground } = book();
+  sheet.getRange('A1:C5').setValues([
+    ['n', 'name', 'flag'],
+    [1, 'gpt-4o', true],
+    [2, 'o3', false],
+    ['', '', ''],
+    [4, 'gpt-4o', 'True'],
+  ]);
+  const spill = (formula: string, a1 = 'H1:H6') => {
+    sheet.getRange('H1').setFormula(formula);
+    return playground.SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValues();
+  };
+  expect(spill('=ARRAYFORMULA(A2:A5*2)', 'H1:H4').flat()).toEqual([2, 4, 0, 8]);
+  expect(spill('=ARRAYFORMULA(IF(A2:A5="", "", B2:B5&"-"&A2:A5))', 'H1:H4').flat()).toEqual([
+    'gpt-4o-1',
+    'o3-2',
+    '',
+    'gpt-4o-4',
+  ]);
+  expect(spill('=ARRAYFORMULA(LEFT(B2:B3, 3))', 'H1:H2').flat()).toEqual(['gpt', 'o3']);
+  expect(spill('=ARRAYFORMULA(-A2:A3)', 'H1:H2').flat()).toEqual([-1, -2]);
+  // the README's old recipe: the batch flag as tiers, blank rows blank
+  expect(
+    spill('=ARRAYFORMULA(IF(C2:C5="", "", IF(C2:C5, "batch", "standard")))', 'H1:H4').flat(),
+  ).toEqual(['batch', 'standard', '', 'batch']);
+  // a row against a column broadcasts; arrays of different lengths give #N/A past the shorter
+  expect(spill('=ARRAYFORMULA(A2:A3&{"x","y"})', 'H1:I2')).toEqual([
+    ['1x', '1y'],
+    ['2x', '2y'],
+  ]);
+  expect(spill('=ARRAYFORMULA(A2:A4&B2:B3)', 'H1:H3').flat()).toEqual(['1gpt-4o', '2o3', '#N/A']);
+  // SUM and SUMIFS take the array whole, as in Sheets
+  expect(valueOf('=ARRAYFORMULA(SUM(A2:A5*2))')).toBe(14);
+});
+
+test('FILTER, SORT, UNIQUE, HSTACK, CHOOSECOLS, IFNA, and SUMIF/COUNTIF over arrays', () => {
+  const { sheet, valueOf, playground } = book();
+  sheet.getRange('A1:C6').setValues([
+    // months as text (the apostrophe), as the usage import writes them: Sheets reads "2026-09" as a date
+    ['month', 'model', 'cost'],
+    ["'2026-09", 'o3', 2],
+    ["'2026-08", 'gpt-4o', 1.5],
+    ["'2026-08", 'o3', 'not priced: x'],
+    ['', '', ''],
+    ["'2026-08", 'GPT-4o', 4],
+  ]);
+  const spill = (formula: string, a1: string) => {
+    sheet.getRange('H1').setFormula(formula);
+    return playground.SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValues();
+  };
+  expect(spill('=FILTER(A2:B6, B2:B6="o3")', 'H1:I2')).toEqual([
+    ['2026-09', 'o3'],
+    ['2026-08', 'o3'],
+  ]);
+  expect(valueOf('=IFNA(FILTER(A2:A6, B2:B6="gpt-5"), "none")')).toBe('none');
+  expect(
+    spill('=SORT(UNIQUE(FILTER(HSTACK(A2:A6, B2:B6), B2:B6<>"")), 1, TRUE(), 2, FALSE())', 'H1:I4'),
+  ).toEqual([
+    ['2026-08', 'o3'],
+    ['2026-08', 'gpt-4o'],
+    ['2026-08', 'GPT-4o'], // UNIQUE keeps case; SORT compares without it (stable)
+    ['2026-09', 'o3'],
+  ]);
+  expect(spill('=CHOOSECOLS(A2:C3, -1, 1)', 'H1:I2')).toEqual([
+    [2, '2026-09'],
+    [1.5, '2026-08'],
+  ]);
+  expect(spill('=HSTACK(A2:A3, B2:B4)', 'H1:I3')).toEqual([
+    ['2026-09', 'o3'],
+    ['2026-08', 'gpt-4o'],
+    ['#N/A', 'o3'],
+  ]);
+  // SUMIF: text without case, wildcards, comparisons; text in the sum range is skipped
+  expect(valueOf('=SUMIF(B2:B6, "gpt-4o", C2:C6)')).toBe(5.5);
+  expect(valueOf('=SUMIF(B2:B6, "o*", C2:C6)')).toBe(2);
+  expect(valueOf('=SUMIF(C2:C6, ">1.5")')).toBe(6);
+  expect(valueOf('=COUNTIF(C2:C6, "not priced*")')).toBe(1);
+  expect(valueOf('=COUNTIF(B2:B6, "")')).toBe(1);
+  // under ARRAYFORMULA: an array as the range, an array of criteria, one result per criterion
+  expect(
+    spill(
+      '=ARRAYFORMULA(SUMIF(A2:A6&"|"&B2:B6, {"2026-08|gpt-4o";"2026-09|o3";"x"}, C2:C6))',
+      'H1:H3',
+    ).flat(),
+  ).toEqual([5.5, 2, 0]);
+  expect(
+    spill(
+      '=ARRAYFORMULA(COUNTIF(B2:B6&"|"&LEFT(C2:C6, 10), {"o3|not priced";"o3|2"}))',
+      'H1:H2',
+    ).flat(),
+  ).toEqual([1, 1]);
+  // IFNA keeps a blank blank (the library made it 0)
+  expect(spill('=ARRAYFORMULA(IFNA(HSTACK(A5:A6, B2:B2), "-"))', 'H1:I2')).toEqual([
+    ['', 'o3'],
+    ['2026-08', '-'],
+  ]);
 });

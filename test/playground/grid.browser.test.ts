@@ -3,6 +3,8 @@
 // cancels), and sees values computed by the built dist/Code.js and the formula library: SUM over
 // open ranges, spills, #REF! when a spill is blocked, an error's message. Saves
 // artifacts/typing.png.
+import type { Route } from 'playwright-core';
+import { columnLetters } from '../../scripts/playground/formulas';
 import { formatValue } from '../../scripts/playground/number-format';
 import { exactly, usePlayground } from '../support/browser';
 
@@ -142,4 +144,28 @@ test('Enter edits a cell with its formula, Escape cancels; the formula bar edits
   // the error typed in A8 lies in E2's open range A3:A: as in Sheets, E2 shows it
   expect(await text('E2')).toBe('#ERROR!');
   await expect(cell('E2').getAttribute('title')).resolves.toMatch(/unknown model "gpt4o"/);
+});
+
+test('typing past the last drawn column while the answers are slow: each value in its own cell', async () => {
+  // the flaky K1 of the test above: Tab moved the selection only as far as the grid was drawn,
+  // and the grid grew only with the server's answer; with a slow answer the 3rd value of a row
+  // typed at the edge landed on the 2nd. Here every answer is held back for a while.
+  const columns = await pg.page.locator('#grid tr:first-child th').count();
+  const last = columns - 1; // the last drawn column (the first th is the row header)
+  const slow = async (route: Route) => {
+    await new Promise((done) => setTimeout(done, 700));
+    await route.continue();
+  };
+  await pg.page.route('**/edit', slow);
+  try {
+    const name = columnLetters;
+    await pg.selectCell(`${name(last - 1)}30`);
+    await typeRow('one', 'two', 'three', 'four');
+    await selected(`${name(last - 1)}31`);
+    for (const [k, value] of ['one', 'two', 'three', 'four'].entries()) {
+      await cellShows(`${name(last - 1 + k)}30`, value);
+    }
+  } finally {
+    await pg.page.unroute('**/edit', slow);
+  }
 });

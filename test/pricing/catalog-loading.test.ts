@@ -55,6 +55,17 @@ describe('the bundled catalog', () => {
     expect(JSON.parse(bundled.json)).toEqual(strip(catalog));
   });
 
+  test('the build refuses a derived batch tier that the Batch rule does not give', () => {
+    const tampered = fullCatalog();
+    const period = tampered.sections
+      .flatMap((s) => (s.kind === 'tokens' ? s.rows.flatMap((r) => r.periods) : []))
+      .find((p) => p.tiers.batch?.derived)!;
+    period.tiers.batch = { ...period.tiers.batch!, input: period.tiers.batch!.input! + 0.01 };
+    expect(() => bundleCatalog(tampered)).toThrow(
+      /a derived batch tier the Batch rule does not give/,
+    );
+  });
+
   test('reading asOf and since parses nothing; the first other property parses it once', () => {
     const { result: lazy, parses: atCreation } = countingParses(() => lazyCatalog(bundled));
     expect(atCreation).toBe(0);

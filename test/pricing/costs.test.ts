@@ -112,7 +112,7 @@ function checkRow(
       continue;
     }
     const rates = long && prices.long_context ? prices.long_context : prices;
-    const cachedRate = tier === 'batch' ? rates.input : (rates.cached_input ?? rates.input);
+    const cachedRate = rates.cached_input ?? rates.input;
     const usable =
       (input - cached <= 0 || rates.input !== null) &&
       (cached === 0 || cachedRate !== null) &&
@@ -209,7 +209,7 @@ describe('text tokens (every row, every tier it is offered in)', () => {
         .div(1e6),
     );
     expect(cost).toBe(6.25);
-    expect(OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'Batch', 400_000)).toBe(6.25);
+    expect(OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'Batch', 400_000, '', 10)).toBe(6.25);
   });
 
   test('flex from the flex table, cached as printed (o4-mini 0.138)', () => {
@@ -257,7 +257,12 @@ describe('text tokens (every row, every tier it is offered in)', () => {
 
   test('legacy other rows', () => {
     expect(costOf(resolveTextModel('gpt-4-32k'), 'standard', 1e6, 1e6, 0)).toBe(180);
-    expect(costOf(resolveTextModel('gpt-3.5-turbo-instruct'), 'batch', 1e6, 1e6, 0)).toBe(1.75);
+    // the page's Legacy Batch tab: gpt-3.5-turbo-1106 at its standard price, no instruct
+    expect(costOf(resolveTextModel('gpt-3.5-turbo-1106'), 'batch', 1e6, 1e6, 0)).toBe(1 + 2);
+    expect(costOf(resolveTextModel('gpt-3.5-turbo-0125'), 'batch', 1e6, 1e6, 0)).toBe(0.25 + 0.75);
+    expect(() => costOf(resolveTextModel('gpt-3.5-turbo-instruct'), 'batch', 1, 1, 0)).toThrow(
+      /offered in: standard\)/,
+    );
     // a legacy model with cached tokens bills them at its input rate
     expect(costOf(resolveTextModel('gpt-4'), 'standard', 1e6, 0, 5e5)).toBe(30);
     expect(() => costOf(resolveTextModel('chatgpt-4o-latest'), 'batch', 1, 1, 0)).toThrow(
@@ -329,9 +334,12 @@ describe('fine-tuned models (ft:)', () => {
     expect(costOf(ft('ft:o4-mini with data sharing'), 'standard', 1e6, 0, 0)).toBe(2);
   });
 
-  test('batch for fine-tuned models: 50%, cached at the batch input rate', () => {
-    const cost = costOf(ft('ft:gpt-4o-2024-08-06:acme::x'), 'batch', 1e6, 1e6, 1e6);
-    expect(cost).toBe(1.875 + 7.5);
+  test("batch for fine-tuned models: the page's Batch prices, a cached price included", () => {
+    // gpt-4.1: 1.50 / cached 0.50 / 6.00 (not 50% of cached 0.75); gpt-4o: 2.225 / 0.90 / 12.50
+    expect(costOf(ft('ft:gpt-4.1-2025-04-14:acme::x'), 'batch', 1e6, 1e6, 4e5)).toBe(0.9 + 0.2 + 6);
+    expect(costOf(ft('ft:gpt-4o-2024-08-06:acme::x'), 'batch', 1e6, 1e6, 1e6)).toBe(0.9 + 12.5);
+    // no cached price in Batch (or outside it): cached tokens at the batch input rate
+    expect(costOf(ft('ft:gpt-3.5-turbo-0125:acme::x'), 'batch', 1e6, 0, 1e6)).toBe(1.5);
   });
 
   test('never falls back to the base model', () => {
@@ -349,7 +357,7 @@ describe('fine-tuned models (ft:)', () => {
       );
     }
     expect(thrown(() => ft('ft:gpt-4o-mini-2024-07-19')).message).toContain(
-      'did you mean "ft:gpt-4o-mini-2024-07-18"?',
+      'did you mean "ft:gpt-4o-mini" or "ft:gpt-4o-mini-2024-07-18"?',
     );
   });
 
@@ -482,7 +490,7 @@ describe('per minute, per 1M characters, training', () => {
       '"o3" has no fine-tuning training price; use OPENAI_COST (text-token price)',
     );
     expect(() => resolveTrainingModel('gpt-4o-mini-2024-07-19')).toThrow(
-      /^unknown model "gpt-4o-mini-2024-07-19" \(did you mean "gpt-4o-mini-2024-07-18"\?\)$/,
+      /^unknown model "gpt-4o-mini-2024-07-19" \(did you mean "gpt-4o-mini" or "gpt-4o-mini-2024-07-18"\?\)$/,
     );
   });
 });

@@ -91,9 +91,11 @@ function daysOf(id: string, name: string, released: string): string[] {
         p.constraint && 'start_date' in p.constraint ? p.constraint.start_date : released,
       )
     : [released];
-  const ourStarts = textRow(name).periods.map((p: AnyRow) => p.from);
-  const days = new Set<string>([catalog.asOf as string]);
-  for (const start of [...starts, ...ourStarts]) {
+  const row = textRow(name);
+  const ourStarts = row.periods.map((p: AnyRow) => p.from);
+  // a model retired by asOf (gpt-5.1-codex-mini, gpt-5.3-chat-latest) has no price from then on
+  const days = new Set<string>(row.retired ? [dayBefore(row.retired)] : [catalog.asOf as string]);
+  for (const start of [...starts, ...ourStarts].filter((d) => !row.retired || d < row.retired)) {
     days.add(start);
     if (dayBefore(start) >= released) days.add(dayBefore(start));
   }

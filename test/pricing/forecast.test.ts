@@ -133,7 +133,21 @@ test('argument checks', () => {
 test('ISO month text', () => {
   expect(parseIsoMonth('2026-01')).toEqual({ year: 2026, month: 1 });
   expect(parseIsoMonth(' 2028-02-29 ')).toEqual({ year: 2028, month: 2 });
-  for (const bad of ['2026-13', '2027-02-29', 'Jan 2026', '2026/01', '26-01']) {
+  expect(parseIsoMonth('Jan 2026')).toEqual({ year: 2026, month: 1 });
+  expect(parseIsoMonth('September 2026')).toEqual({ year: 2026, month: 9 });
+  expect(parseIsoMonth('Sept. 2026')).toEqual({ year: 2026, month: 9 });
+  expect(parseIsoMonth('12/2026')).toEqual({ year: 2026, month: 12 });
+  for (const bad of [
+    '2026-13',
+    '2027-02-29',
+    'Janu 2026',
+    'Januar 2026',
+    '2026/01',
+    '26-01',
+    '0/2026',
+    '1/26',
+  ]) {
+    // prettier-ignore
     expect(() => parseIsoMonth(bad)).toThrow(
       `start_month is the text ${JSON.stringify(bad)}, not a date`,
     );

@@ -84,8 +84,15 @@ describe('model names', () => {
 
   test('dated snapshots and API id variants of new models resolve to their row', () => {
     const gpt5 = resolveTextModel('gpt-5');
-    for (const name of ['gpt-5-2025-08-07', 'GPT-5-CHAT-LATEST', ' gpt-5-codex ']) {
-      expect(resolveTextModel(name)).toBe(gpt5);
+    expect(resolveTextModel('gpt-5-2025-08-07')).toBe(gpt5);
+    // variant ids that shut down before gpt-5 (2026-07-23): gpt-5's prices under their own name
+    for (const name of ['GPT-5-CHAT-LATEST', ' gpt-5-codex ']) {
+      const variant = resolveTextModel(name);
+      expect(variant.periods).toBe(gpt5.periods);
+      expect([variant.name, variant.retired]).toEqual([
+        name.trim().toLowerCase(),
+        isoToDay('2026-07-23'),
+      ]);
     }
     // a model whose source takes any <id>-YYYY-MM-DD snapshot
     expect(resolveTextModel('gpt-5.6-luna-2026-07-09')).toBe(resolveTextModel('gpt-5.6-luna'));
@@ -185,13 +192,19 @@ describe('tiers', () => {
     expect(
       billingRates(priced({ standard: { ...p, cached_input: null } }), 'standard'),
     ).toMatchObject({ cachedInput: 2e6 });
-    // batch: cached and cache-write tokens at the batch input rate, whatever the prices say
+    // batch: the same rule on the batch prices; a batch tier has no cache-write price, and a
+    // model before the gpt-5 family no cached price there (src/pricing/batch.ts)
     expect(
-      billingRates(
-        priced({ batch: { input: 1, cached_input: 0.1, output: 4, cache_write: 1.25 } }),
-        'batch',
-      ),
-    ).toMatchObject({ input: 1e6, cachedInput: 1e6, cacheWrite: 1e6, output: 4e6 });
+      billingRates(priced({ batch: { input: 1, cached_input: 0.1, output: 4 } }), 'batch'),
+    ).toMatchObject({
+      input: 1e6,
+      cachedInput: 1e5,
+      cacheWrite: 1e6,
+      output: 4e6,
+    });
+    expect(
+      billingRates(priced({ batch: { input: 1, cached_input: null, output: 4 } }), 'batch'),
+    ).toMatchObject({ cachedInput: 1e6, cacheWrite: 1e6 });
     // flex and priority: their own stored prices, cached as printed
     expect(
       billingRates(priced({ flex: { input: 0.55, cached_input: 0.138, output: 2.2 } }), 'flex'),
@@ -283,7 +296,7 @@ describe('OPENAI_PRICE kinds', () => {
       /not offered/,
     );
     expect(() => lookupPrice('gpt-4o', 'cached_input', 'batch')).toThrow(
-      /^gpt-4o has no cached input price in Batch: prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate \(\$1\.25 per 1M tokens\)$/,
+      /^gpt-4o has no cached input price in Batch: before the gpt-5 family prompt-caching discounts do not apply in the Batch API, so cached input tokens are billed at the batch input rate \(\$1\.25 per 1M tokens\)$/,
     );
   });
 
@@ -403,7 +416,14 @@ describe('price tables: every section in every tier it offers', () => {
     });
   }
 
-  test('the page-day tables show exactly the page rows at their page prices', () => {
+  const addedOnPageDay = (sectionId: string): string[] =>
+    Object.entries(
+      JSON.parse(readFileSync(ANNOTATIONS_PATH, 'utf8')).addedRows as Record<string, AnyRow>,
+    )
+      .filter(([id, row]) => !id.startsWith('_') && row.section === sectionId && !row.released)
+      .map(([id]) => id);
+
+  test('the page-day tables show the page rows at their page prices, then the added rows', () => {
     const page = parsePricingPage(
       readFileSync(PAGE_PATH, 'utf8'),
       JSON.parse(readFileSync(ANNOTATIONS_PATH, 'utf8')),
@@ -412,7 +432,11 @@ describe('price tables: every section in every tier it offers', () => {
     let rows = 0;
     for (const section of page.sections) {
       const table = buildPriceTable(section.id, undefined, isoToDay(PAGE_DAY));
-      const names = (section.rows as AnyRow[]).map((r) => r.model ?? r.name);
+      // the page's rows in page order, then the rows annotations add that were offered that day
+      const names = [
+        ...(section.rows as AnyRow[]).map((r) => r.model ?? r.name),
+        ...addedOnPageDay(section.id),
+      ];
       expect([section.id, table.rows.map((r) => r[0])]).toEqual([section.id, names]);
       rows += table.rows.length;
       if (section.kind !== 'tokens') continue;
@@ -430,7 +454,7 @@ describe('price tables: every section in every tier it offers', () => {
         }
       });
     }
-    expect(rows).toBe(97);
+    expect(rows).toBe(99); // 97 page rows, gpt-4o-2024-11-20 and gpt-4o-2024-05-13
   });
 
   test('the retired table: models retired by the day, with their last prices', () => {

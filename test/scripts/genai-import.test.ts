@@ -89,8 +89,8 @@ describe('the installed genai-prices data', () => {
     const result = run(models, VERSION, true);
     expect(result.changes).toEqual(
       expect.arrayContaining([
-        'changed: text / gpt-5-nano (gpt-5-nano-2025-08-07) from 2026-09-01 standard input: (none) → $0.04',
-        'changed: text / gpt-5-nano (gpt-5-nano-2025-08-07) from 2026-09-01 batch input: (none) → $0.02',
+        'changed: text / gpt-5-nano (gpt-5-nano-2025-08-07) from 2026-09-01 standard input: $0.05 → $0.04',
+        'changed: text / gpt-5-nano (gpt-5-nano-2025-08-07) from 2026-09-01 batch input: $0.025 → $0.02',
       ]),
     );
     const row = (result.catalog.sections[0].rows as AnyRow[]).find((r) => r.model === 'gpt-5-nano');

@@ -203,7 +203,7 @@ describe('tables and rows', () => {
     for (const id of named) expect(Object.keys(merged.sources)).toContain(id);
     const counts = Object.fromEntries(merged.sections.map((s) => [s.id, s.rows.length]));
     expect(counts).toEqual({
-      text: 54,
+      text: 57,
       flex: 14,
       audio: 9,
       image_tokens: 7,
@@ -392,24 +392,43 @@ describe('tables and rows', () => {
     }
   });
 
-  test('batch prices are derived (50%) in every period, marked derived, with no cached-input price', () => {
+  test('batch prices are derived (50%) in every period, marked derived; a cached price from gpt-5 on', () => {
     expect(row('text', 'gpt-4o', merged).periods[0].tiers.batch).toEqual({
       input: 1.25,
       cached_input: null,
       output: 5,
       derived: true,
     });
+    // the November 2025 page's Batch tab: gpt-5 0.625 / 0.0625 / 5
+    expect(row('text', 'gpt-5', merged).periods[0].tiers.batch).toEqual({
+      input: 0.625,
+      cached_input: 0.0625,
+      output: 5,
+      derived: true,
+    });
+    const printed = ANNOTATIONS.batch.printed as Record<string, Record<string, AnyRow>>;
     const half = (p: number | null) => (p === null ? null : p / 2);
+    const gpt5On = (model: string) => /^gpt-(?:[5-9]|[1-9][0-9])(?:[.-]|$)/.test(model);
     let batches = 0;
+    let pagePrinted = 0;
     for (const s of merged.sections) {
       for (const r of s.rows as AnyRow[]) {
         for (const period of r.periods ?? []) {
           const { standard, batch } = period.tiers;
           if (!batch) continue;
+          const page = printed[s.id]?.[r.model];
+          if (page) {
+            // the page prints these rows' Batch prices: stored as printed, not derived
+            const { input, cached_input, output } = page;
+            expect([r.model, batch]).toEqual([r.model, { input, cached_input, output }]);
+            pagePrinted++;
+            continue;
+          }
           batches++;
+          const cached = (p: AnyRow) => (gpt5On(r.model) ? half(p.cached_input) : null);
           const expected: AnyRow = {
             input: half(standard.input),
-            cached_input: null,
+            cached_input: cached(standard),
             output: half(standard.output),
             derived: true,
           };
@@ -417,7 +436,7 @@ describe('tables and rows', () => {
           if (standard.long_context) {
             expected.long_context = {
               input: half(standard.long_context.input),
-              cached_input: null,
+              cached_input: cached(standard.long_context),
               output: half(standard.long_context.output),
             };
           }
@@ -425,7 +444,8 @@ describe('tables and rows', () => {
         }
       }
     }
-    expect(batches).toBeGreaterThan(60);
+    expect(batches).toBeGreaterThan(50);
+    expect(pagePrinted).toBe(13); // 3 legacy snapshots, 10 fine-tuning rows
   });
 
   const NOT_IN_BATCH = [
@@ -449,6 +469,13 @@ describe('tables and rows', () => {
     'gpt-image-1.5',
     'gpt-image-2',
     'gpt-image-1-mini',
+    // not in the November 2025 page's Batch tabs; no /v1/batch endpoint in LiteLLM
+    'gpt-5.1-codex-mini',
+    'gpt-5.3-codex',
+    'gpt-5.3-chat-latest',
+    'gpt-3.5-turbo-instruct',
+    // the November 2025 page prints it in its Standard tab only
+    'gpt-5-search-api',
   ];
 
   test('models not offered in Batch have no batch tier; every other batch-table row has one', () => {
@@ -655,8 +682,15 @@ describe('the CLI', () => {
     const result = run('--check', 'data/openai-pricing-page-2025-07.txt');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('parsed 13 tables, 151 priced rows, as of 2026-09-23');
+    expect(result.stdout).toContain('parsed 13 tables, 154 priced rows, as of 2026-09-23');
     expect(result.stdout).toContain('data/prices.json is up to date');
+    // genai-prices against the page, like with like: the page's gpt-3.5-turbo row, not the
+    // fine-tuning row of the same name; audio and image families against their own tables
+    const report = result.stdout.split("genai-prices differs from the page on the page's day")[1];
+    expect(report.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      '  transcription_text / gpt-4o-mini-tts output: page -, genai-prices 12',
+      '  text / gpt-image-1 output: page -, genai-prices 40',
+    ]);
   });
 
   test('--check with a changed price exits non-zero, prints old → new, writes nothing', () => {
@@ -665,12 +699,11 @@ describe('the CLI', () => {
     const result = run('--check', pagePath);
     expect(result.status).not.toBe(0);
     const changes = result.stdout.split('\n').filter((l) => l.startsWith('  changed: '));
-    // the page's price, and the batch price derived from it, in every period it stays in force
+    // the page's price, and the batch price derived from it, once: on the day they move (they
+    // stay in force in gpt-4.1's 2025-09-23 period, which adds priority prices)
     expect(changes).toEqual([
       '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.5',
       '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 batch input: $1 → $1.25',
-      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 standard input: $2 → $2.5',
-      '  changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-09-23 batch input: $1 → $1.25',
     ]);
     expect(result.stderr).toContain('would change');
     expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(CATALOG_TEXT);
@@ -700,7 +733,7 @@ describe('describeChanges', () => {
     expect(describeChanges(clone(), clone())).toEqual([]);
   });
 
-  test('added and removed models, prices old → new, not offered, as-of', () => {
+  test('added and removed models, prices old → new on the day they move, row facts, as-of', () => {
     const before = clone();
     const after = clone();
     const text = after.sections[0] as TokenSection;
@@ -716,11 +749,18 @@ describe('describeChanges', () => {
         { from: '2026-10-01', tiers: { standard: { input: 3, cached_input: 0.3, output: 20 } } },
       ],
     });
+    // a new period that moves three standard prices: reported against the prices in force before
     const luna = text.rows.find((r) => r.model === 'gpt-5.6-luna')!;
+    const last = structuredClone(luna.periods[luna.periods.length - 1].tiers);
     luna.periods.push({
       from: '2026-10-01',
-      tiers: { standard: { input: 0.1, cached_input: 0.01, output: 0.6 } },
+      tiers: {
+        ...last,
+        standard: { ...last.standard!, input: 0.1, cached_input: 0.01, output: 0.6 },
+      },
     });
+    luna.retired = '2026-12-10';
+    luna.contextWindow = 400000;
     const sol = text.rows.find((r) => r.model === 'gpt-5.6-sol')!;
     delete sol.periods[1].tiers.standard!.cache_write;
     const other = after.sections.find((s) => s.id === 'other') as TokenSection;
@@ -732,9 +772,11 @@ describe('describeChanges', () => {
       'removed: other / gpt-4-32k',
       'changed: text / gpt-4.1 (gpt-4.1-2025-04-14) from 2025-06-26 standard input: $2 → $2.2',
       'changed: text / gpt-4o (gpt-4o-2024-08-06) from 2025-06-26 standard cached input: $1.25 → not offered',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard input: (none) → $0.1',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard cached input: (none) → $0.01',
-      'changed: text / gpt-5.6-luna from 2026-10-01 standard output: (none) → $0.6',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard input: $0.2 → $0.1',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard cached input: $0.02 → $0.01',
+      'changed: text / gpt-5.6-luna from 2026-10-01 standard output: $1.2 → $0.6',
+      'changed: text / gpt-5.6-luna context window: 1050000 → 400000',
+      'changed: text / gpt-5.6-luna retired: (none) → 2026-12-10',
       'changed: text / gpt-5.6-sol from 2026-08-21 standard cache write: $5 → (none)',
       'added: text / gpt-7 (gpt-7-2026-10-01)',
     ]);

@@ -38,12 +38,17 @@ function genai(id: string, day: string, u: number[]): number {
   return result.total_price;
 }
 
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(b), 1e-6);
 
 describe('OPENAI_COST with a date equals genai-prices for the models both price', () => {
   test.each(imported.map(([id, spec]) => [id, spec.model ?? id]))('%s', (id, name) => {
     const row = textRow(name as string);
-    const days = [...row.periods.map((p: AnyRow) => p.from), catalog.asOf as string];
+    // the day before a retirement (gpt-5.1-codex-mini, gpt-5.3-chat-latest) instead of asOf
+    const last = row.retired && row.retired <= catalog.asOf ? dayBefore(row.retired) : catalog.asOf;
+    const days = [...row.periods.map((p: AnyRow) => p.from), last as string];
     const standard = row.periods[0].tiers.standard;
     const hasCached = standard.cached_input !== null;
     const hasWrite = standard.cache_write !== undefined;
@@ -66,14 +71,17 @@ describe('OPENAI_COST with a date equals genai-prices for the models both price'
 
 describe('the spec, section by section, on the bundle', () => {
   test('Tier: priority and flex are stored per model; a missing tier lists the offered ones', () => {
-    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'priority')).toBe(22.5); // 2.5 + 20
-    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, 'PRIORITY')).toBe(21.25); // 4.25 + 17
-    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'flex', 1e6)).toBe(5.0625); // cached 0.0625 + 5
+    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'priority', '', '', 4)).toBe(22.5); // 2.5 + 20
+    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, 'PRIORITY', '', '', 10)).toBe(21.25); // 4.25 + 17
+    expect(fns.OPENAI_COST('gpt-5', 1e6, 1e6, 'flex', 1e6, '', 4)).toBe(5.0625); // cached 0.0625 + 5
     expect(thrown(() => fns.OPENAI_COST('gpt-5-nano', 1, 1, 'priority')).message).toBe(
       'gpt-5-nano is not offered in the priority (priority processing) tier (offered in: standard, batch, flex)',
     );
-    // Batch: 50%, cached and cache-write tokens at the batch input rate
-    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(0.2 + 6);
+    // Batch: 50%, cached tokens at 50% of the cached price (gpt-5 family on: 0.2 → 0.1), cache
+    // writes at the batch input rate (no Batch cache-write price)
+    expect(fns.OPENAI_COST('gpt-5.6-terra', 2e5, 1e6, 'batch', 8e4, '', 1, 4e4)).toBe(
+      (8e4 * 1 + 8e4 * 0.1 + 4e4 * 1 + 1e6 * 6) / 1e6,
+    );
     // a long request in Batch: 50% of the long-context rates (4 / 18 → 2 / 9)
     expect(fns.OPENAI_COST('gpt-5.6-terra', 1e6, 1e6, 'batch')).toBe(2 + 9);
   });
@@ -113,8 +121,8 @@ describe('the spec, section by section, on the bundle', () => {
       /^date is the text "soon", not a date/,
     );
     // a retired model: priced on days it was offered, its last prices with no date
-    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0, '', 0, '2025-07-13')).toBe(75);
-    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0)).toBe(75);
+    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e6, 0, '', 0, '2025-07-13', 10)).toBe(75);
+    expect(fns.OPENAI_COST('gpt-4.5-preview', 1e5, 0)).toBe(7.5);
     expect(
       thrown(() => fns.OPENAI_COST('gpt-4.5-preview', 1, 1, '', 0, '2025-07-14')).message,
     ).toMatch(/^gpt-4.5-preview was retired on 2025-07-14/);
@@ -154,9 +162,9 @@ describe('the spec, section by section, on the bundle', () => {
   });
 
   test('Model names: dated snapshots, -chat-latest, -codex, gpt-5.6', () => {
-    const base = fns.OPENAI_COST('gpt-5', 1e6, 1e6);
+    const base = fns.OPENAI_COST('gpt-5', 1e5, 1e6);
     for (const id of ['gpt-5-2025-08-07', 'gpt-5-chat-latest', 'GPT-5-CODEX ', 'gpt-5-chat'])
-      expect([id, fns.OPENAI_COST(id, 1e6, 1e6)]).toEqual([id, base]);
+      expect([id, fns.OPENAI_COST(id, 1e5, 1e6)]).toEqual([id, base]);
     expect(fns.OPENAI_COST('gpt-5.6', 1e6, 0)).toBe(fns.OPENAI_COST('gpt-5.6-sol', 1e6, 0));
     expect(fns.OPENAI_COST('gpt-5.6-luna-2026-07-09', 1e5, 0)).toBe(0.02);
     expect(thrown(() => fns.OPENAI_COST('gpt-4o-2099-01-01', 1, 1)).message).toMatch(

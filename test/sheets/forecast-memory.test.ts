@@ -3,10 +3,16 @@
 // OPENAI_FORECAST gives when called directly. The playground's engine (fast-formula-parser, with
 // Sheets' blank-cell rules) computes IF, ISERROR, COUNT and EDATE as Sheets does.
 import { CATALOG } from '../../src/pricing/data';
-import { EXAMPLE_WORKLOADS, INPUT_FILL, WORKLOAD_ROWS } from '../../src/sheets/forecast-layout';
+import {
+  EXAMPLE_WORKLOADS,
+  INPUT_FILL,
+  START_MONTH_HELP,
+  WORKLOAD_ROWS,
+} from '../../src/sheets/forecast-layout';
 import {
   countForecastSheetCalls,
   createPlayground,
+  textWidth,
   type MemorySheet,
   type Playground,
 } from '../../scripts/playground/memory-spreadsheet';
@@ -130,6 +136,53 @@ describe('the sheet', () => {
     expect(typeof value('AA17')).toBe('number');
   });
 
+  test("a bad row's error names its sheet row, as the user sees it", () => {
+    const message = () => {
+      const book = playground.book;
+      return (book.value(book.sheetNamed(NAME), 7, 11) as { message: string }).message;
+    };
+    sheet.getRange('B8').setValue('gpt4o');
+    expect(message()).toBe('row 8: unknown model "gpt4o" (did you mean "gpt-4o"?)');
+    sheet.getRange('D9').setValue(-5);
+    expect(message()).toBe(
+      'row 8: unknown model "gpt4o" (did you mean "gpt-4o"?); 1 more row has an error',
+    );
+    // the same call outside a sheet (a script, a test) names the row within the range
+    const rows = sheet.getRange('A7:I16').getValues();
+    const column = (k: number) => rows.map((row) => [row[k]]);
+    expect(() =>
+      forecastFn(column(1), column(3), column(4), column(6), column(2), column(5), column(7)),
+    ).toThrow(/^row 2: unknown model "gpt4o"/);
+  });
+
+  test('B3 takes what people type for a month, and refuses the rest with its help text', () => {
+    const rule = sheet.getRange('B3').getDataValidation()!;
+    expect([rule.getCriteriaType(), rule.getAllowInvalid()]).toEqual(['DATE_IS_VALID_DATE', false]);
+    expect(rule.getHelpText()).toBe(START_MONTH_HELP);
+    expect(sheet.getRange('B3').getNote()).toBe(START_MONTH_HELP);
+    const typeB3 = (text: string) => {
+      playground.book.type(sheet.data, 3, 2, text);
+      return playground.book.ui.rejected;
+    };
+    for (const typed of [
+      '2027-01',
+      'January 2027',
+      'jan 2027',
+      '1/2027',
+      '1/15/2027',
+      '2027-01-15',
+    ]) {
+      expect([typed, typeB3(typed)]).toEqual([typed, null]);
+      expect([typed, shown('B3')[0][0], shown('K6')[0][0]]).toEqual([typed, 'January 2027', 'Jan 2027']); // prettier-ignore
+    }
+    for (const typed of ['next year', 'Januar 2027', '13/2027', '2027-02-30']) {
+      expect([typed, typeB3(typed)]).toEqual([typed, START_MONTH_HELP]);
+      expect(shown('B3')[0][0]).toBe('January 2027'); // unchanged
+    }
+    expect(typeB3('')).toBe(null); // clearing is allowed: average months
+    expect(shown('K6')[0][0]).toBe('Month 1');
+  });
+
   test('a growth of 5 (meaning 5%) is an error that suggests 5%, not +500% a month', () => {
     sheet.getRange('H7').setValue(5);
     expect(value('K7')).toBe('#ERROR!');
@@ -163,10 +216,27 @@ describe('the sheet', () => {
       expect(new Set(sheet.getRange(a1).getNumberFormats().flat())).toEqual(new Set(['$#,##0.00']));
     expect(sheet.getRange('K6').getNumberFormat()).toBe('mmm yyyy');
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([6, 1]);
-    expect(sheet.getColumnWidth(1)).toBeGreaterThanOrEqual('Nightly document summaries'.length * 7);
+    // the workload names fit where they are typed (A) and beside the months (J)
+    for (const column of [1, 10])
+      expect(sheet.getColumnWidth(column)).toBeGreaterThanOrEqual(textWidth('Nightly document summaries') + 8); // prettier-ignore
     expect(sheet.getColumnWidth(24)).toBeGreaterThanOrEqual(100);
   });
 });
+
+test.each([
+  // the UTC day is the last of November; in Tokyo it is already December 1st
+  ['2027-11-30T23:30:00Z', 'Asia/Tokyo', 'January 2028'],
+  ['2027-11-30T23:30:00Z', 'Europe/London', 'December 2027'],
+  // the UTC day is December 1st; in Los Angeles it is still November 30th
+  ['2027-12-01T03:00:00Z', 'America/Los_Angeles', 'December 2027'],
+  ['2027-12-01T03:00:00Z', 'UTC', 'January 2028'],
+])('inserted at %s in %s, the forecast starts in %s: next month in the sheet time zone', (now, zone, first) => {
+  const local = createPlayground(undefined, { Date: clockAt(now) });
+  local.SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone(zone);
+  local.run('insertForecastSheet');
+  const sheet = local.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  expect(sheet.getRange('B3').getDisplayValue()).toBe(first);
+}); // prettier-ignore
 
 test('a new sheet each time; nothing of the user is touched', () => {
   const own = spreadsheet().insertSheet(NAME);
@@ -188,5 +258,5 @@ test('service calls: one per kind over the block, one setFormulas per formula re
   expect(calls.filter((c) => c === 'Range.setFormulas')).toHaveLength(5);
   expect(calls.filter((c) => c === 'Range.setFormula')).toHaveLength(0);
   expect(calls.length).toBe(count);
-  expect(count).toBe(53);
+  expect(count).toBe(62);
 });

@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import { OPENAI_FORECAST } from '../../src/sheets/functions/forecast';
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import { CODE_PATH, loadBundle } from '../support/bundle';
+import { spreadsheetIn } from '../support/time-zone';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -34,11 +35,23 @@ test('each month = requests × days × (1 + growth)^m × OPENAI_COST of the aver
   expect(row[3]).toBeCloseTo(1000 * 29 * 1.05 ** 3 * 0.00145, 10); // leap February 2028
 });
 
-test('start_month: a date cell (any realm), ISO text, or blank for average months', () => {
+test('start_month: a date cell (any realm), a month as text, or blank for average months', () => {
   const march2028 = vm.runInNewContext('new Date(2028, 2, 1)');
   const [fromDate] = forecast('gpt-4o', 100, 1000, 100, '', '', '', 2, march2028);
   expect(fromDate).toEqual([10.85, 10.5]); // 100 × 31 and 30 days × $0.0035
-  expect(forecast('gpt-4o', 100, 1000, 100, '', '', '', 2, '2028-03-15')).toEqual([fromDate]);
+  // what people type for a month, as text (a locale that does not read it as a date)
+  for (const text of [
+    '2028-03-15',
+    '2028-03',
+    '2028-3',
+    'March 2028',
+    'mar 2028',
+    'Mar. 2028',
+    ' 3/2028 ',
+    '03/2028',
+  ])
+    // prettier-ignore
+    expect([text, forecast('gpt-4o', 100, 1000, 100, '', '', '', 2, text)]).toEqual([text, [fromDate]]);
   expect(forecast('gpt-4o', 100, 1000, 100, '', '', '', 1, '')).toEqual([[10.653125]]);
 });
 
@@ -52,7 +65,7 @@ test('tiers and cached share: batch bills cached input at the batch input rate',
 
 test('a column of workloads gives one row each; blank rows stay blank', () => {
   const result = forecast(
-    col('gpt-4o', '', 'gpt-4.1-nano'),
+    col('gpt-4o', '', 'gpt-4o-mini'),
     col(100, '', 1000),
     col(1000, '', 500),
     col(100, '', 50),
@@ -64,7 +77,7 @@ test('a column of workloads gives one row each; blank rows stay blank', () => {
   expect(result).toEqual([
     [10.653125, 10.653125, 10.653125],
     ['', '', ''],
-    [2.130625, 0, 0], // 1,000 × 30.4375 days × $0.00007, then -100%
+    [3.1959375, 0, 0], // 1,000 × 30.4375 days × $0.000105, then -100%
   ]);
 });
 
@@ -86,7 +99,15 @@ test.each([
   [['gpt4o', 100, 1000, 100], 'unknown model "gpt4o" (did you mean "gpt-4o"?)'],
   [['gpt-4o', 100, 1000, 100, 'flex'], 'gpt-4o is not offered in the flex (flex processing) tier'],
   [['gpt-4o', -1, 1000, 100], 'requests_per_day is negative (-1); it must be 0 or more'],
-  [['gpt-4o', 1, 1, 1, '', 0, 0, 12, 'Jan 2026'], 'start_month is the text "Jan 2026", not a date'],
+  [
+    ['gpt-4o', 1, 1, 1, '', 0, 0, 12, 'Janvier 2026'],
+    'start_month is the text "Janvier 2026", not a date',
+  ],
+  [['gpt-4o', 1, 1, 1, '', 0, 0, 12, '13/2026'], 'start_month is the text "13/2026", not a date'],
+  [
+    ['gpt-4o', 1, 1, 1, '', 0, 0, 12, 'next month'],
+    'start_month is the text "next month", not a date',
+  ],
   [['gpt-4o', 1, 1, 1, '', 0, 0, 12, '2026-13'], 'start_month is the text "2026-13", not a date'],
   [['gpt-4o', 1, 1, 1, '', 0, 0, 12, 46023], 'start_month is the number 46023, not a date'],
   [['', 100, 1000, 100], 'model is blank'],
@@ -128,29 +149,7 @@ describe('the built bundle', () => {
     // is still February 29 in UTC (the add-on's script zone)
     const midnightMarch1Berlin = new Date('2028-02-29T23:00:00Z');
     const calls: string[] = [];
-    const { fns } = loadBundle({
-      SpreadsheetApp: {
-        getActiveSpreadsheet: () => ({
-          getSpreadsheetTimeZone: () => {
-            calls.push('getSpreadsheetTimeZone');
-            return 'Europe/Berlin';
-          },
-        }),
-      },
-      Utilities: {
-        formatDate: (date: Date, zone: string, pattern: string) => {
-          expect(pattern).toBe('yyyy-MM-dd');
-          const parts = new Intl.DateTimeFormat('en-CA', {
-            timeZone: zone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-          }).formatToParts(date);
-          const part = (type: string) => parts.find((p) => p.type === type)!.value;
-          return `${part('year')}-${part('month')}-${part('day')}`;
-        },
-      },
-    });
+    const { fns } = loadBundle(spreadsheetIn('Europe/Berlin', calls));
     const result = fns.OPENAI_FORECAST([['gpt-4o'], ['gpt-4o']], 100, 1000, 100, '', '', '', 1, [
       [midnightMarch1Berlin],
       [midnightMarch1Berlin],

@@ -35,17 +35,21 @@ const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 describe('OPENAI_COST shapes', () => {
   test('scalars', () => {
-    expect(fns.OPENAI_COST('gpt-4o', 1_000_000, 1_000_000)).toBe(12.5);
+    // 1M input tokens are more than one gpt-4o request holds: such a row says how many it sums
+    expect(fns.OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, '', '', '', 10)).toBe(12.5);
+    expect(fns.OPENAI_COST('gpt-4o', 100_000, 100_000)).toBe(1.25);
     expect(fns.OPENAI_COST('gpt-4.1', 1000, 500, 'standard', 400)).toBe(0.0054);
-    expect(fns.OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'batch', 400_000)).toBe(6.25);
-    expect(fns.OPENAI_COST('o4-mini', 1_000_000, 0, 'flex', 1_000_000)).toBe(0.138);
-    expect(fns.OPENAI_COST('ft:gpt-4o-mini-2024-07-18:acme::abc123', 1e6, 1e6)).toBe(1.5);
+    expect(fns.OPENAI_COST('gpt-4o', 1_000_000, 1_000_000, 'batch', 400_000, '', 10)).toBe(6.25);
+    expect(fns.OPENAI_COST('o4-mini', 1_000_000, 0, 'flex', 1_000_000, '', 10)).toBe(0.138);
+    expect(
+      fns.OPENAI_COST('ft:gpt-4o-mini-2024-07-18:acme::abc123', 1e6, 1e6, '', '', '', 10),
+    ).toBe(1.5);
     expect(fns.OPENAI_COST('omni-moderation-latest', 1e6, 0)).toBe(0);
     expect(fns.OPENAI_COST('text-embedding-3-small', 1e6, '')).toBe(0.02);
   });
 
   test('a 1x1 range is a scalar', () => {
-    expect(fns.OPENAI_COST([['gpt-4o']], [[1e6]], [[0]])).toBe(2.5);
+    expect(fns.OPENAI_COST([['gpt-4o']], [[1e5]], [[0]])).toBe(0.25);
   });
 
   test('a column in, a column out', () => {
@@ -53,6 +57,10 @@ describe('OPENAI_COST shapes', () => {
       col('gpt-4o', 'o3', 'gpt-4.1-nano'),
       col(1e6, 2e6, 1e6),
       col(0, 1e6, 1e6),
+      '',
+      '',
+      '',
+      10,
     );
     expect(plain(out)).toEqual([[2.5], [12], [0.5]]);
   });
@@ -62,6 +70,10 @@ describe('OPENAI_COST shapes', () => {
       [['gpt-4o', 'o3', 'gpt-4.1-nano']],
       [[1e6, 2e6, 1e6]],
       [[0, 1e6, 1e6]],
+      '',
+      '',
+      '',
+      10,
     );
     expect(plain(out)).toEqual([[2.5, 12, 0.5]]);
   });
@@ -77,6 +89,10 @@ describe('OPENAI_COST shapes', () => {
         [1e6, ''],
       ],
       5e5,
+      '',
+      '',
+      '',
+      10,
     );
     expect(plain(out)).toEqual([
       [7.5, 8],
@@ -88,7 +104,7 @@ describe('OPENAI_COST shapes', () => {
     const models = col('gpt-4o', '', 'o3', '', '', '', '');
     const input = col(1e6, '', 1e6, '', '', '', '');
     const output = col(0, '', 0, '', '', '', '');
-    expect(plain(fns.OPENAI_COST(models, input, output))).toEqual([
+    expect(plain(fns.OPENAI_COST(models, input, output, '', '', '', 10))).toEqual([
       [2.5],
       [''],
       [2],
@@ -99,7 +115,7 @@ describe('OPENAI_COST shapes', () => {
     ]);
     // and with the general path (a text number forces it)
     const input2 = col('1000000', '', 1e6, '', '', '', '');
-    expect(plain(fns.OPENAI_COST(models, input2, output))).toEqual([
+    expect(plain(fns.OPENAI_COST(models, input2, output, '', '', '', 10))).toEqual([
       [2.5],
       [''],
       [2],
@@ -109,10 +125,9 @@ describe('OPENAI_COST shapes', () => {
       [''],
     ]);
     // blank token counts next to a filled model count as 0
-    expect(plain(fns.OPENAI_COST(col('gpt-4o', 'o3'), col('', 1e6), col(1e6, '')))).toEqual([
-      [10],
-      [2],
-    ]);
+    expect(
+      plain(fns.OPENAI_COST(col('gpt-4o', 'o3'), col('', 1e6), col(1e6, ''), '', '', '', 10)),
+    ).toEqual([[10], [2]]);
     expect(fns.OPENAI_COST('', '', '')).toBe('');
   });
 
@@ -123,14 +138,16 @@ describe('OPENAI_COST shapes', () => {
       1e6,
       col('standard', 'Batch', 'flex', 'FLEX', ''),
       col(0, 5e5, 0, 1e6, 5e5),
+      '',
+      10,
     );
     expect(plain(out)).toEqual([[12.5], [6.25], [5], [0.138 + 2.2], [11.875]]);
   });
 
   test('a scalar broadcast against a column', () => {
-    const out = fns.OPENAI_COST('o3', col(1e6, 2e6, ''), 0);
+    const out = fns.OPENAI_COST('o3', col(1e6, 2e6, ''), 0, '', '', '', 10);
     expect(plain(out)).toEqual([[2], [4], ['']]);
-    const out2 = fns.OPENAI_COST(col('o3', 'gpt-4o'), 1e6, 1e6, 'batch');
+    const out2 = fns.OPENAI_COST(col('o3', 'gpt-4o'), 1e6, 1e6, 'batch', '', '', 10);
     expect(plain(out2)).toEqual([[5], [6.25]]);
   });
 
@@ -145,13 +162,14 @@ describe('OPENAI_COST shapes', () => {
 
   test('plain numbers typed as text are accepted', () => {
     expect(fns.OPENAI_COST('gpt-4o', '1200', ' 1e6 ')).toBe(fns.OPENAI_COST('gpt-4o', 1200, 1e6));
-    expect(fns.OPENAI_COST('gpt-4o', '1000000', '0', 'standard', '500000')).toBe(1.875);
+    expect(fns.OPENAI_COST('gpt-4o', '100000', '0', 'standard', '50000')).toBe(0.1875);
+    expect(fns.OPENAI_COST('gpt-4o', '1000000', '0', 'standard', '500000', '', '10')).toBe(1.875);
   });
 
   test('omitted optional arguments behave as defaults', () => {
-    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, undefined, undefined)).toBe(12.5);
-    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6)).toBe(12.5);
-    expect(fns.OPENAI_COST('gpt-4o', 1e6, 1e6, '', '')).toBe(12.5);
+    expect(fns.OPENAI_COST('gpt-4o', 1e5, 1e5, undefined, undefined)).toBe(1.25);
+    expect(fns.OPENAI_COST('gpt-4o', 1e5, 1e5)).toBe(1.25);
+    expect(fns.OPENAI_COST('gpt-4o', 1e5, 1e5, '', '')).toBe(1.25);
     expect(fns.OPENAI_IMAGE_COST('gpt-image-1', 'high', '1024x1536')).toBe(0.25);
     expect(fns.OPENAI_IMAGE_COST('gpt-image-1', 'high', '1024x1536', undefined)).toBe(0.25);
     expect(fns.OPENAI_TOOL_COST('code interpreter', 10, undefined)).toBe(0.3);
@@ -382,7 +400,8 @@ describe('look-up functions', () => {
     const all = plain(fns.OPENAI_MODELS());
     expect(all[0]).toEqual(['model', 'category', 'released', 'status']);
     expect(all).toContainEqual(['gpt-4.1-2025-04-14', 'text', 'before 2025-06-26', 'current']);
-    expect(all).toContainEqual(['gpt-5', 'text', '2025-08-07', 'current']);
+    expect(all).toContainEqual(['gpt-5', 'text', '2025-08-07', 'retires 2026-12-11']);
+    expect(all).toContainEqual(['gpt-5.4', 'text', '2026-03-05', 'current']);
     expect(all).toContainEqual([
       'gpt-4.5-preview',
       'text',
@@ -397,7 +416,17 @@ describe('look-up functions', () => {
     const flexThen = plain(fns.OPENAI_MODELS('flex', '2025-06-26'));
     expect(flexThen).toEqual([['o3'], ['o3-2025-04-16'], ['o4-mini'], ['o4-mini-2025-04-16']]);
     const flexNow = plain(fns.OPENAI_MODELS('flex')).flat();
-    expect(flexNow).toEqual(expect.arrayContaining(['o3', 'gpt-5', 'gpt-5.6-luna', 'gpt-5.6-sol']));
+    expect(flexNow).toEqual(expect.arrayContaining(['o3', 'gpt-5', 'gpt-5.6-luna']));
+    // listed in flex exactly when OPENAI_COST prices it in flex (gpt-5.6-sol's flex prices ended)
+    for (const row of sectionOf('flex').rows as AnyRow[]) {
+      let flexPriced = true;
+      try {
+        fns.OPENAI_COST(row.model, 1, 1, 'flex');
+      } catch {
+        flexPriced = false;
+      }
+      expect([row.model, flexNow.includes(row.model)]).toEqual([row.model, flexPriced]);
+    }
     const textThen = plain(fns.OPENAI_MODELS('text', '2025-07-01')).flat();
     expect(textThen).not.toContain('gpt-5');
     expect(textThen).toContain('gpt-4.5-preview');
@@ -418,10 +447,15 @@ describe('look-up functions', () => {
   });
 
   test('OPENAI_PRICE_TABLE: header first, "not offered" cells', () => {
-    // as the page stood on its day: its 24 rows, its columns
+    // as the page stood on its day: its 24 rows, its columns, then the two gpt-4o snapshots it
+    // left out (annotations addedRows)
     const page = plain(fns.OPENAI_PRICE_TABLE('text', 'standard', '2025-06-26'));
     expect(page[0]).toEqual(['Model', 'Snapshot', 'Input', 'Cached input', 'Output']);
-    expect(page).toHaveLength(25);
+    expect(page).toHaveLength(27);
+    expect(page.slice(-2).map((row: unknown[]) => row[0])).toEqual([
+      'gpt-4o-2024-11-20',
+      'gpt-4o-2024-05-13',
+    ]);
     expect(page).toContainEqual(['o1-pro', 'o1-pro-2025-03-19', 150, 'not offered', 600]);
     // today: new models, cache-write and long-context columns, retired models left out
     const text = plain(fns.OPENAI_PRICE_TABLE());
@@ -534,9 +568,12 @@ describe('look-up functions', () => {
     expect(batch.slice(1).find((r: unknown[]) => r[0] === 'gpt-4o')[2]).toBe(6.25);
     for (const [name, , cost] of batch.slice(1)) {
       // current prices; 1M input tokens is above 272,000, so long-context rates where a model has them
+      // 5e5 of the input cached: at the batch cached price from gpt-5 on, else the batch input rate
       const batchPrices = rowOf('text', name).tiers.batch;
-      const { input, output } = batchPrices.long_context ?? batchPrices;
-      expectClose(cost, D(1e6).times(input).plus(D(1e6).times(output)).div(1e6));
+      const { input, cached_input, output } = batchPrices.long_context ?? batchPrices;
+      const uncached = D(5e5).times(input);
+      const cached = D(5e5).times(cached_input ?? input);
+      expectClose(cost, uncached.plus(cached).plus(D(1e6).times(output)).div(1e6));
     }
     expect(errorMessage(() => fns.OPENAI_COMPARE(10, 1, '', 11))).toMatch(/exceed input tokens/);
     expect(errorMessage(() => fns.OPENAI_COMPARE('abc', 1))).toMatch(

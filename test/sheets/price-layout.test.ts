@@ -1,8 +1,10 @@
 // The price block as data: every section in every tier it offers, both modes, the tier rule
 // across several tables, and the "never a formula from catalog text" rule.
 import { SECTION_IDS, TIER_IDS, type SectionId } from '../../src/pricing/catalog';
+import { modelListings } from '../../src/pricing/categories';
 import { CATALOG } from '../../src/pricing/data';
-import { buildPriceTable, isPriceCell } from '../../src/pricing/tables';
+import { isoToDay } from '../../src/pricing/dates';
+import { buildPriceTable, isPriceCell, type TableCell } from '../../src/pricing/tables';
 import {
   a1Range,
   asText,
@@ -65,7 +67,9 @@ describe('priceBlock', () => {
           const format = block.numberFormats[3 + r][c];
           if (live) expect(written).toBe('');
           else expect(written).toBe(isPriceCell(cell) ? cell.price : asText(cell));
-          expect(format).toBe(isPriceCell(cell) ? table.priceFormat : 'General');
+          // the model name as plain text: the mark of a table's rows (live-resize.ts)
+          const text = c === 0 ? '@' : 'General';
+          expect(format).toBe(isPriceCell(cell) ? table.priceFormat : text);
         }),
       );
     }
@@ -184,6 +188,45 @@ describe('readInsertRequest', () => {
     const [retired] = chooseTables(['retired'], 'standard');
     expect(retired.rows.map((r) => r[0])).toContain('gpt-4.5-preview');
   });
+
+  test('a day after the data: the latest known prices, said in the as-of cell and the titles', () => {
+    const day = `${Number(CATALOG.asOf.slice(0, 4)) + 1}-03-01`;
+    const latest = `latest known prices (data of ${CATALOG.asOf})`;
+    const [text] = chooseTables(['text'], 'standard', day);
+    expect(text.title).toBe(`Text tokens — Standard, USD per 1M tokens on ${day}: ${latest}`);
+    const shown = (rows: TableCell[][]) =>
+      rows.map((row) => row.map((cell) => (isPriceCell(cell) ? cell.price : cell)));
+    // today's rows, less the models whose known shutdown falls by that day
+    const retiredBy = new Set(
+      modelListings()
+        .filter((m) => m.category === 'text' && m.retiredBy(isoToDay(day)))
+        .map((m) => m.id),
+    );
+    const today = shown(chooseTables(['text'], 'standard')[0].rows);
+    expect(shown(text.rows)).toEqual(today.filter((row) => !retiredBy.has(String(row[0]))));
+    expect(today.length).toBeGreaterThan(text.rows.length); // the rule above is exercised
+    for (const mode of ['values', 'formulas'] as const) {
+      expect(priceBlock([text], mode, day).values[0].slice(0, 2)).toEqual([
+        'OpenAI API pricing as of',
+        latest,
+      ]);
+    }
+    // a day the data covers keeps its date
+    expect(priceBlock([text], 'values', CATALOG.asOf).values[0][1]).toBe(`'${CATALOG.asOf}`);
+  });
+
+  test('a tier with no prices in a table that day: the table in its own tier, titled so', () => {
+    const [text] = chooseTables(['text'], 'priority', CATALOG.since);
+    const hasPriority = text.tier === 'priority';
+    if (!hasPriority) {
+      expect(text.tier).toBe('standard');
+      expect(text.title).toBe(
+        `Text tokens — Standard, USD per 1M tokens on ${CATALOG.since} (no Priority processing prices on ${CATALOG.since})`,
+      );
+    }
+    expect(text.rows.flat().some((cell) => typeof cell === 'object')).toBe(true);
+  });
+
   test.each([
     [{ ...ok, sections: ['nope'] }, /unknown price table "nope"/],
     [

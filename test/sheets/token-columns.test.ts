@@ -8,6 +8,7 @@ import { mapCells } from '../../src/sheets/ranges';
 import { requiredText, quantity } from '../../src/sheets/cells';
 import { pricesOn } from '../../src/pricing/models';
 import { tokenCost } from '../../src/pricing/cost';
+import { checkOneRequest } from '../../src/pricing/context-window';
 import { parseTier } from '../../src/pricing/tiers';
 import { dayReader } from '../../src/sheets/dates';
 
@@ -38,11 +39,16 @@ const DATES = [
 ];
 const generalDay = dayReader();
 
-/** The general path's row function, as costs.ts builds it (model, input, output, tier, cached, date). */
+/**
+ * The general path's row function, as costs.ts builds it (model, input, output, tier, cached,
+ * date; no requests column, so a row must fit in one request).
+ */
 function generalRow(cells: unknown[]): unknown {
   const model = resolveTextModel(requiredText(cells[0], 'model'));
+  const input = quantity(cells[1], 'input_tokens');
+  checkOneRequest(model, input, 'requests');
   return tokenCost(pricesOn(model, generalDay(cells[5])), parseTier(cells[3]), {
-    input: quantity(cells[1], 'input_tokens'),
+    input,
     output: quantity(cells[2], 'output_tokens'),
     cached: quantity(cells[4], 'cached_input_tokens'),
     requests: 1,
@@ -56,6 +62,7 @@ const fastPath = (args: unknown[]) =>
     tierOf: parseTier,
     dayOf: dayReader(),
     computeRow: generalRow,
+    oneRequestFits: true,
   });
 const outcome = (run: () => unknown) => {
   try {

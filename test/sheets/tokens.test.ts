@@ -176,7 +176,7 @@ describe('the vocabulary files: split, in any order, optional', () => {
     }
     const read = () => vm.runInContext('read.slice().sort()', context);
     expect(read()).toEqual([]);
-    expect(context.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
+    expect(context.OPENAI_COST('gpt-4o', 100000, 100000)).toBe(1.25);
     expect(read()).toEqual([]);
     expect(context.OPENAI_TOKENS('Hello, world!', 'gpt-4')).toBe(
       tiktokenCount('Hello, world!', 'cl100k_base'),
@@ -216,7 +216,7 @@ describe('the vocabulary files: split, in any order, optional', () => {
     );
     // a bad model is still reported as such
     expect(message(() => fns.OPENAI_TOKENS('hi', 'gpt4o'))).toMatch(/^unknown model "gpt4o"/);
-    expect(fns.OPENAI_COST('gpt-4o', 1000000, 1000000)).toBe(12.5);
+    expect(fns.OPENAI_COST('gpt-4o', 100000, 100000)).toBe(1.25);
     expect(vm.runInContext('OPENAI_PRICES_AS_OF()', context)).toBe('2026-09-23');
   });
 

@@ -301,7 +301,23 @@ test("the help page and the formula check know exactly the bundle's OPENAI_ func
   expect([...ADDON_FUNCTIONS].sort()).toEqual([...SPEC_FUNCTIONS].sort());
   const helped = FORMULA_HELP.map(([example]) => /^=(\w+)\(/.exec(example)![1]);
   expect([...helped].sort()).toEqual([...exported].sort());
-  // every example computes in the bundle
+  // every example computes in the bundle (the usage-export ones on a small export and bill)
+  const book = playground.SpreadsheetApp.getActiveSpreadsheet();
+  book
+    .insertSheet('Usage')
+    .getRange('A1:D2')
+    .setValues([
+      ['start_time', 'model', 'input_tokens', 'output_tokens'],
+      [1756771200, 'gpt-5', 1200, 350],
+    ]);
+  book
+    .insertSheet('Costs')
+    .getRange('A1:B2')
+    .setValues([
+      ['start_time', 'amount_value'],
+      [1756771200, '0.005'],
+    ]);
+  select('A1');
   for (const [example] of FORMULA_HELP) {
     select('A1');
     sheet('Sheet1').getRange('A1').setFormula(example);
@@ -329,6 +345,7 @@ describe('menu and dialogs', () => {
       'addItem Insert all price tables insertAllPriceTables',
       'addItem Insert forecast sheet insertForecastSheet',
       'addItem Refresh prices refreshPrices',
+      'addItem Import usage… showUsageImport',
       'addSeparator',
       'addItem Formula help showFormulaHelp',
       'addToUi',
@@ -348,5 +365,12 @@ describe('menu and dialogs', () => {
   test('showFormulaHelp opens the sidebar on its help page', () => {
     playground.run('showFormulaHelp');
     expect(playground.book.ui.sidebar!.html).toMatch(/data-start-page="help"><\/div>$/);
+  });
+
+  test('showUsageImport opens the sidebar on its "Import usage…" page', () => {
+    playground.run('showUsageImport');
+    expect(playground.book.ui.sidebar!.title).toBe('OpenAI Pricing: import usage');
+    expect(playground.book.ui.sidebar!.html).toMatch(/data-start-page="import"><\/div>$/);
+    expect(playground.book.ui.sidebar!.html).toContain('id="import-file"');
   });
 });

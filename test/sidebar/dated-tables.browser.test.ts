@@ -45,3 +45,30 @@ test('a date inserts the tables as they stood that day', async () => {
   expect(shown).not.toContain('gpt-5');
   await pg.screenshot('dated-tables');
 });
+
+test('a date before the price data is refused at once; one after it says latest known prices', async () => {
+  const date = pg.sidebar.getByLabel('Prices as they stood on (optional)');
+  const note = pg.sidebar.locator('#table-date-note');
+  const insert = pg.sidebar.locator('#insert');
+  const before = '2025-06-25';
+  await date.fill(before);
+  await expect(note.textContent()).resolves.toBe(
+    `No prices before ${CATALOG.since} (the oldest price data): choose ${CATALOG.since} or later, or leave it blank for today's prices.`,
+  );
+  await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(insert.isDisabled()).resolves.toBe(true);
+  const after = `${Number(CATALOG.asOf.slice(0, 4)) + 1}-03-01`;
+  await date.fill(after);
+  await expect(note.textContent()).resolves.toBe(
+    `${after} is after the price data: the tables show the latest known prices (data of ${CATALOG.asOf}).`,
+  );
+  await expect(date.getAttribute('aria-invalid')).resolves.toBeNull();
+  await expect(insert.isDisabled()).resolves.toBe(false);
+  await pg.insertAndWait();
+  await pg.cellShows(
+    'A2',
+    `Text tokens — Standard, USD per 1M tokens on ${after}: latest known prices (data of ${CATALOG.asOf})`,
+  );
+  await date.fill('');
+  await expect(note.textContent()).resolves.toBe("Blank: today's prices.");
+});

@@ -4,11 +4,13 @@
 // The sheet's layout (src/sheets/forecast-layout.ts): inputs A-I with workloads from row 7, the
 // start month in B3, month headers K6:V6 (EDATE of B3), OPENAI_FORECAST spilling from K7, totals
 // W-Y and row 17, the alternative model's months from AA7, the chart of J6:V16.
-// Saves the screenshot of docs/forecast.png (README) and artifacts/forecast*.png.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Saves artifacts/forecast*.png (the README's docs/forecast.png is copied from it by hand).
 import { formatValue } from '../../scripts/playground/number-format';
-import { EXAMPLE_WORKLOADS, forecastLayout } from '../../src/sheets/forecast-layout';
+import {
+  EXAMPLE_WORKLOADS,
+  forecastLayout,
+  START_MONTH_HELP,
+} from '../../src/sheets/forecast-layout';
 import { usePlayground } from '../support/browser';
 
 // wide enough for the sidebar and the forecast's inputs and months side by side, high enough for
@@ -102,12 +104,14 @@ test('the Forecast button inserts the sheet; the grid shows computed amounts', a
   );
 });
 
+test('every label, name and amount shows in full (headers wrap, the name columns are wide)', async () => {
+  expect(await pg.cutCells()).toEqual([]);
+});
+
 test('screenshot: the sidebar with its Forecast entry, the forecast sheet beside it', async () => {
   await pg.sidebar.locator('#forecast-status').scrollIntoViewIfNeeded();
-  const shot = await pg.screenshot('forecast');
-  const docs = resolve(__dirname, '../../docs');
-  mkdirSync(docs, { recursive: true });
-  copyFileSync(shot, resolve(docs, 'forecast.png'));
+  // artifacts/ only: the README's docs/forecast.png is a tracked file, updated by hand from it
+  await pg.screenshot('forecast');
 });
 
 test('a second click adds "(2)" and leaves the first sheet as it was', async () => {
@@ -143,6 +147,8 @@ async function typeInto(a1: string, input: string) {
   await pg.selectCell(a1);
   await pg.page.keyboard.type(input);
   await pg.page.keyboard.press('Enter');
+  // Enter moved the selection one down, as in Sheets
+  await pg.page.locator('#selection', { hasText: new RegExp(`!${a1[0]}${Number(a1.slice(1)) + 1}$`) }).waitFor(); // prettier-ignore
 }
 
 test('the chart is drawn from the sheet: months along the axis, a series per workload', async () => {
@@ -219,4 +225,38 @@ test('the month headers and the chart axis follow the new start month', async ()
   await pg.cellShows(`K${HEADER_ROW}`, 'Month 1');
   expect(monthsShown(HEADER_ROW)).toEqual(Array.from({ length: 12 }, (_, m) => `Month ${m + 1}`));
   await expect(pg.page.locator('td', { hasText: /^#/ }).count()).resolves.toBe(0);
+});
+
+test('the start month as people type it: 2027-01, January 2027, 1/2027; anything else refused', async () => {
+  const january = new Date(2027, 0, 1);
+  for (const typed of ['2027-01', 'January 2027', '1/2027']) {
+    await typeInto(START, typed);
+    await pg.cellShows(START, 'January 2027');
+    await pg.cellShows(`K${HEADER_ROW}`, 'Jan 2027');
+    await expect(pg.page.locator('#problem').isHidden()).resolves.toBe(true);
+  }
+  expect(monthsShown(HEADER_ROW)).toEqual(monthsFrom(january));
+  expect(monthsShown(FIRST_ROW)).toEqual(expectedMonths(january).map(money));
+  await pg.screenshot('forecast-start-month-typed');
+
+  // not a month: Sheets' "There was a problem" with the cell's help text; B3 keeps January
+  await typeInto(START, 'next spring');
+  await pg.page.locator('#problem', { hasText: START_MONTH_HELP }).waitFor();
+  expect(await text(START)).toBe('January 2027');
+  expect(await text(`K${HEADER_ROW}`)).toBe('Jan 2027');
+  await pg.screenshot('forecast-start-month-refused');
+  await typeInto(START, '2/2027'); // the next entry clears the message
+  await pg.cellShows(`K${HEADER_ROW}`, 'Feb 2027');
+  await expect(pg.page.locator('#problem').isHidden()).resolves.toBe(true);
+});
+
+test("a bad workload row: the error names the sheet's row", async () => {
+  await typeInto('B8', 'gpt4o');
+  await pg.cellShows(`K${FIRST_ROW}`, '#ERROR!');
+  await expect(cell(`K${FIRST_ROW}`).getAttribute('title')).resolves.toBe(
+    'row 8: unknown model "gpt4o" (did you mean "gpt-4o"?)',
+  );
+  await pg.cellShows('W17', '#ERROR!');
+  await typeInto('B8', 'gpt-4o');
+  await pg.cellShows(`K${FIRST_ROW}`, /^\$/);
 });

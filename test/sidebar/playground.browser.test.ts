@@ -81,6 +81,12 @@ test('formulas mode shows the same grid as values mode', async () => {
   ).toBe(false);
 });
 
+test('every price shows in full: columns are as wide as their text', async () => {
+  // the values sheet of the test above: all of its tables' text, titles run on into empty cells
+  expect(snapshot().active).toBe('OpenAI prices (2)');
+  expect(await pg.cutCells()).toEqual([]);
+});
+
 test('an occupied target: the error names it and nothing is overwritten', async () => {
   await pg.openSheet('Sheet1');
   const book = pg.running.playground.book;
@@ -208,7 +214,12 @@ test('keyboard: tabs move with the arrow keys; the help page lists every functio
   await expect(pg.sidebar.locator('#page-help').isVisible()).resolves.toBe(true);
   await expect(pg.sidebar.locator('#help-list li').count()).resolves.toBe(FORMULA_HELP.length);
   await pg.page.keyboard.press('ArrowRight');
+  await expect(pg.sidebar.locator('#page-import').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowRight');
   await expect(pg.sidebar.locator('#page-tables').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowLeft');
+  await expect(pg.sidebar.locator('#page-import').isVisible()).resolves.toBe(true);
+  await pg.page.keyboard.press('ArrowRight');
 });
 
 test('screenshot of the sidebar and the grid', async () => {

@@ -36,6 +36,8 @@ export interface PlaygroundSession {
   screenshot(name: string): Promise<string>;
   /** clicks the sidebar's Insert and returns the status it then shows (success or error) */
   insertAndWait(): Promise<string>;
+  /** the drawn cells whose text is cut off by their column (text running on into empty cells is not) */
+  cutCells(): Promise<string[]>;
 }
 
 /**
@@ -73,6 +75,13 @@ export function usePlayground(viewport = { width: 1280, height: 800 }): Playgrou
       await session.page.screenshot({ path });
       return path;
     },
+    cutCells: () =>
+      session.page.locator('#grid td').evaluateAll((cells) =>
+        cells
+          .filter((td) => !td.classList.contains('overflow') && td.textContent)
+          .filter((td) => td.scrollWidth > td.clientWidth + 1)
+          .map((td) => `${td.getAttribute('data-cell')}: ${td.textContent}`),
+      ),
     async insertAndWait() {
       const status = session.sidebar.locator('#tables-status');
       await session.sidebar.locator('#insert').click();

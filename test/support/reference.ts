@@ -58,9 +58,9 @@ export const D = (value: number | string): Decimal => new Decimal(String(value))
 
 /**
  * The billing rule, restated independently: cached and cache-write tokens are part of input tokens;
- * outside Batch cached tokens are billed at the cached-input price and cache writes at the
- * cache-write price, each falling back to the input price where there is none; in Batch both at the
- * batch input price. A request (input / requests) above 272,000 input tokens bills every token at
+ * in every tier cached tokens are billed at the tier's cached-input price and cache writes at its
+ * cache-write price, each falling back to the tier's input price where there is none (Batch before
+ * the gpt-5 family has no cached price: cached tokens bill at the batch input price). A request (input / requests) above 272,000 input tokens bills every token at
  * the long-context prices where the tier has them. Prices are USD per 1M tokens.
  */
 export function tokenCostRef(
@@ -76,9 +76,8 @@ export function tokenCostRef(
     prices.long_context && D(input).div(requests).gt(LONG_CONTEXT_ABOVE)
       ? prices.long_context
       : prices;
-  const batch = tier === 'batch';
-  const cachedRate = batch ? rates.input : (rates.cached_input ?? rates.input);
-  const writeRate = batch ? rates.input : (rates.cache_write ?? rates.input);
+  const cachedRate = rates.cached_input ?? rates.input;
+  const writeRate = rates.cache_write ?? rates.input;
   let total = D(0);
   const uncached = D(input).minus(D(cached)).minus(D(cacheWrite));
   if (uncached.gt(0)) total = total.plus(uncached.times(D(need(rates.input))));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { get_encoding, type Tiktoken } from 'tiktoken';
-import { BytePairEncoder } from '../../src/tokens/bpe';
+import { BytePairEncoder, mergeByHeap, mergeByScan } from '../../src/tokens/bpe';
 import { vocabularyText } from '../../src/sheets/vocabulary';
 import { ENCODINGS, type EncodingName } from '../../src/tokens/encodings';
 import { PATTERNS } from '../../src/tokens/patterns';
@@ -64,6 +64,77 @@ describe.each(ENCODINGS)('%s', (encoding) => {
     for (const text of corpus.slice(0, 200)) {
       expect(encoder.count(text)).toBe(encoder.encode(text).length);
       expect(encoder.count(text)).toBe(reference.encode_ordinary(text).length);
+    }
+  });
+});
+
+/** One long piece of each kind the pre-tokenizer leaves whole (issue 18: 50,000 took 15-33 s). */
+function longRuns(length: number): [string, string][] {
+  let state = 7;
+  const next = (n: number) => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % n;
+  const pick = (first: number, count: number) =>
+    Array.from({ length }, () => String.fromCodePoint(first + next(count))).join('');
+  return [
+    ['one emoji repeated', '😀'.repeat(length)],
+    ['one CJK character repeated', '中'.repeat(length)],
+    ['lone surrogates', '\ud800'.repeat(length)],
+    ['random emoji', pick(0x1f300, 0x300)],
+    ['random CJK', pick(0x4e00, 0x5000)],
+    ['random punctuation and symbols', pick(0x2010, 0x50)],
+    ['random hiragana', pick(0x3041, 0x56)],
+  ];
+}
+
+describe('long pieces (merged by the heap)', () => {
+  test('the heap and the scan make the same tokens for every piece of the corpus', () => {
+    for (const encoding of ENCODINGS) {
+      const vocabulary = new Vocabulary(vocabularyOf(encoding));
+      const pattern = new RegExp(PATTERNS[encoding], 'gu');
+      let buffer: Uint8Array = new Uint8Array(64);
+      let compared = 0;
+      const wrong: string[] = [];
+      for (const text of corpus) {
+        for (const [piece] of text.matchAll(pattern)) {
+          const [bytes, length] = utf8Encode(piece, buffer);
+          buffer = bytes;
+          if (length < 2 || vocabulary.rank(bytes, 0, length) >= 0) continue;
+          compared++;
+          const heap = mergeByHeap(vocabulary, bytes, length).join();
+          if (heap !== mergeByScan(vocabulary, bytes, length).join())
+            wrong.push(piece.slice(0, 40));
+        }
+      }
+      expect(compared).toBeGreaterThan(10_000);
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  test.each(ENCODINGS)("%s: 4,000-character runs get tiktoken's token ids", (encoding) => {
+    const reference = get_encoding(encoding);
+    try {
+      const encoder = new BytePairEncoder(
+        new Vocabulary(vocabularyOf(encoding)),
+        PATTERNS[encoding],
+      );
+      for (const [kind, text] of longRuns(4_000)) {
+        const theirs = Array.from(reference.encode_ordinary(text)).join();
+        expect([kind, encoder.encode(text).join()]).toEqual([kind, theirs]);
+      }
+    } finally {
+      reference.free();
+    }
+  });
+
+  test('a 50,000-character piece of each kind is counted in under 2 s', () => {
+    const encoder = new BytePairEncoder(
+      new Vocabulary(vocabularyOf('o200k_base')),
+      PATTERNS.o200k_base,
+    );
+    for (const [kind, text] of longRuns(50_000)) {
+      const start = performance.now();
+      encoder.count(text);
+      const ms = performance.now() - start;
+      expect([kind, ms < 2000 ? 'under 2 s' : `${Math.round(ms)} ms`]).toEqual([kind, 'under 2 s']);
     }
   });
 });

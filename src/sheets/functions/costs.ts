@@ -2,7 +2,6 @@
 // values or whole ranges alike (see ../ranges.ts). The JSDoc above each function is what the
 // Sheets formula helper shows: the build copies it above the generated top-level wrapper.
 
-import type { TierId } from '../../pricing/catalog';
 import {
   charactersCost,
   imagePrice,
@@ -27,8 +26,10 @@ import {
 } from '../../pricing/models';
 import { parseTier } from '../../pricing/tiers';
 import { resolveTool } from '../../pricing/tools';
-import { optionalText, quantity as readQuantity, requiredText } from '../cells';
+import { checkOneRequest } from '../../pricing/context-window';
+import { isBlank, optionalText, quantity as readQuantity, requiredText } from '../cells';
 import { dayReader } from '../dates';
+import { memoized, remembering } from '../memo';
 import { mapCells } from '../ranges';
 import { tokenCostColumns } from './token-columns';
 
@@ -44,22 +45,7 @@ const TOKEN_ARGS = [
 ];
 
 /** Tier cells repeat a handful of spellings (often one scalar): parse each spelling once. */
-function tierReader(): (value: unknown) => TierId {
-  const seen = new Map<unknown, TierId | Error>();
-  return (value) => {
-    let tier = seen.get(value);
-    if (tier === undefined) {
-      try {
-        tier = parseTier(value);
-      } catch (error) {
-        tier = error as Error;
-      }
-      if (seen.size < 1000) seen.set(value, tier);
-    }
-    if (tier instanceof Error) throw tier;
-    return tier;
-  };
-}
+const tierReader = () => remembering(parseTier);
 
 /**
  * Token costs over cells or ranges. args: model, input, output, tier, cached, date, requests,
@@ -74,14 +60,17 @@ function tokenCostOver(
 ): unknown {
   const tierOf = tierReader();
   const dayOf = dayReader();
+  const oneRequestFits = names[6] === 'requests';
   const computeRow = (cells: unknown[]) => {
     const model = resolve(requiredText(cells[0], 'model'));
     const priced = pricesOn(model, dayOf(cells[5]));
+    const input = readQuantity(cells[1], names[1]);
+    if (oneRequestFits && isBlank(cells[6])) checkOneRequest(model, input, 'requests');
     return tokenCost(
       priced,
       tierOf(cells[3]),
       {
-        input: readQuantity(cells[1], names[1]),
+        input,
         output: readQuantity(cells[2], names[2]),
         cached: readQuantity(cells[4], names[4]),
         requests: readQuantity(cells[6], 'requests', 1),
@@ -91,7 +80,8 @@ function tokenCostOver(
     );
   };
   return (
-    tokenCostColumns(args, { find, tierOf, dayOf, computeRow }) ?? mapCells(names, args, computeRow)
+    tokenCostColumns(args, { find, tierOf, dayOf, computeRow, oneRequestFits }) ??
+    mapCells(names, args, computeRow)
   );
 }
 
@@ -228,18 +218,18 @@ export function OPENAI_IMAGE_COST(
   size: unknown,
   images?: unknown,
 ): unknown {
-  return mapCells(
-    ['model', 'quality', 'size', 'images'],
-    [model, quality, size, images],
-    (cells) => {
-      const found = resolveImageModel(requiredText(cells[0], 'model'));
-      const price = imagePrice(
-        found,
+  // model, quality and size repeat down a column: look each triple up once, its error too
+  const priceOf = memoized(
+    (cells) =>
+      imagePrice(
+        resolveImageModel(requiredText(cells[0], 'model')),
         requiredText(cells[1], 'quality'),
         requiredText(cells[2], 'size'),
-      );
-      return unitCost(price, readQuantity(cells[3], 'images', 1));
-    },
+      ),
+    [0, 1, 2],
+  );
+  return mapCells(['model', 'quality', 'size', 'images'], [model, quality, size, images], (cells) =>
+    unitCost(priceOf(cells), readQuantity(cells[3], 'images', 1)),
   );
 }
 
@@ -306,8 +296,12 @@ export function OPENAI_TRAINING_COST(model: unknown, quantity: unknown): unknown
  * @customfunction
  */
 export function OPENAI_TOOL_COST(tool: unknown, quantity: unknown, model?: unknown): unknown {
-  return mapCells(['tool', 'quantity', 'model'], [tool, quantity, model], (cells) => {
-    const row = resolveTool(requiredText(cells[0], 'tool'), optionalText(cells[2], 'model'));
-    return toolCost(row, readQuantity(cells[1], 'quantity'));
-  });
+  // tool and model repeat down a column: resolve each pair once, its error too
+  const toolRow = memoized(
+    (cells) => resolveTool(requiredText(cells[0], 'tool'), optionalText(cells[2], 'model')),
+    [0, 2],
+  );
+  return mapCells(['tool', 'quantity', 'model'], [tool, quantity, model], (cells) =>
+    toolCost(toolRow(cells), readQuantity(cells[1], 'quantity')),
+  );
 }

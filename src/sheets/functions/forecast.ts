@@ -17,6 +17,7 @@ import { parseTier } from '../../pricing/tiers';
 import { isBlank, isDate, quantity, requiredText, signedNumber } from '../cells';
 import { calendarDate, timeZoneReader } from '../dates';
 import { mapRows } from '../ranges';
+import { withSheetRows } from '../sheet-rows';
 
 const FORECAST_ARGS = [
   'model',
@@ -40,7 +41,7 @@ function startMonthOf(value: unknown, timeZone: () => string | null): YearMonth 
   if (isDate(value)) return monthOfDate(value, timeZone);
   if (typeof value === 'string') return value.trim() === '' ? null : parseIsoMonth(value);
   throw new PricingError(
-    `start_month is ${shown(value)}, not a date (use a date cell or text like "2026-01")`,
+    `start_month is ${shown(value)}, not a date (use a date cell, or text like "2026-01", "January 2026" or "1/2026")`,
   );
 }
 
@@ -57,7 +58,7 @@ function startMonthOf(value: unknown, timeZone: () => string | null): YearMonth 
  * @param {number|Array<Array<number>>} [cached_share] Share of input tokens from the prompt cache, 0 to 1; default 0.
  * @param {number|Array<Array<number>>} [monthly_growth] Monthly change in requests, e.g. 0.05 for 5%; -1 at least; default 0.
  * @param {number|Array<Array<number>>} [months] Number of months, 1 to 120; default 12.
- * @param {Date|string|Array<Array<Date>>} [start_month] First month (a date or "2026-01"): calendar months with their real days.
+ * @param {Date|string|Array<Array<Date>>} [start_month] First month (a date, or "2026-01", "January 2026", "1/2026"): calendar months with their real days.
  * @return {Array<Array<number>>} A row of monthly costs in USD per workload.
  * @customfunction
  */
@@ -73,31 +74,26 @@ export function OPENAI_FORECAST(
   start_month?: unknown,
 ): unknown {
   const timeZone = timeZoneReader();
-  return mapRows(
-    FORECAST_ARGS,
-    [
-      model,
-      requests_per_day,
-      avg_input_tokens,
-      avg_output_tokens,
-      tier,
-      cached_share,
-      monthly_growth,
-      months,
-      start_month,
-    ],
-    (cells) => {
-      const workload = {
-        model: resolveTextModel(requiredText(cells[0], 'model')),
-        requestsPerDay: quantity(cells[1], 'requests_per_day'),
-        avgInputTokens: quantity(cells[2], 'avg_input_tokens'),
-        avgOutputTokens: quantity(cells[3], 'avg_output_tokens'),
-        tier: parseTier(cells[4]),
-        cachedShare: checkCachedShare(quantity(cells[5], 'cached_share')),
-        monthlyGrowth: checkMonthlyGrowth(signedNumber(cells[6], 'monthly_growth')),
-      };
-      const count = checkMonths(signedNumber(cells[7], 'months', DEFAULT_MONTHS));
-      return forecastCosts(workload, count, startMonthOf(cells[8], timeZone));
-    },
-  );
+  const rows = Array.isArray(model) ? model.length : 1;
+  // in the forecast sheet, "row 2" of B7:B16 is the sheet's row 8: errors say 8 (sheet-rows.ts)
+  return withSheetRows('OPENAI_FORECAST', rows, () => forecastRows(timeZone, [
+    model, requests_per_day, avg_input_tokens, avg_output_tokens, tier, cached_share,
+    monthly_growth, months, start_month,
+  ])); // prettier-ignore
+}
+
+function forecastRows(timeZone: () => string | null, args: unknown[]): unknown {
+  return mapRows(FORECAST_ARGS, args, (cells) => {
+    const workload = {
+      model: resolveTextModel(requiredText(cells[0], 'model')),
+      requestsPerDay: quantity(cells[1], 'requests_per_day'),
+      avgInputTokens: quantity(cells[2], 'avg_input_tokens'),
+      avgOutputTokens: quantity(cells[3], 'avg_output_tokens'),
+      tier: parseTier(cells[4]),
+      cachedShare: checkCachedShare(quantity(cells[5], 'cached_share')),
+      monthlyGrowth: checkMonthlyGrowth(signedNumber(cells[6], 'monthly_growth')),
+    };
+    const count = checkMonths(signedNumber(cells[7], 'months', DEFAULT_MONTHS));
+    return forecastCosts(workload, count, startMonthOf(cells[8], timeZone));
+  });
 }

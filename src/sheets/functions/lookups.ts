@@ -4,14 +4,22 @@ import type { TokenSection } from '../../pricing/catalog';
 import { categoryKey, modelListings, resolveCategory } from '../../pricing/categories';
 import { checkInputParts, tokenCost } from '../../pricing/cost';
 import { CATALOG } from '../../pricing/data';
+import { dayToIso } from '../../pricing/dates';
 import { PricingError } from '../../pricing/errors';
 import { modelIndex, offeredOn, pricesOn } from '../../pricing/models';
 import { lookupPrice, parsePriceKind } from '../../pricing/prices';
-import { buildPriceTable, isPriceCell, type PriceTable } from '../../pricing/tables';
+import {
+  buildPriceTable,
+  isPriceCell,
+  nothingPricedError,
+  pricesNothing,
+  type PriceTable,
+} from '../../pricing/tables';
 import { parseTier } from '../../pricing/tiers';
 import { TOOL_CHOICES } from '../../pricing/tools';
 import { optionalText, quantity, requiredText } from '../cells';
 import { dayReader } from '../dates';
+import { memoized } from '../memo';
 import { mapCells, shapeOf } from '../ranges';
 
 /**
@@ -32,12 +40,16 @@ export function OPENAI_PRICE(
   date?: unknown,
 ): unknown {
   const dayOf = dayReader();
-  return mapCells(['model', 'price', 'tier', 'date'], [model, price, tier, date], (cells) =>
-    lookupPrice(
-      requiredText(cells[0], 'model'),
-      parsePriceKind(cells[1]),
-      parseTier(cells[2]),
-      dayOf(cells[3]),
+  return mapCells(
+    ['model', 'price', 'tier', 'date'],
+    [model, price, tier, date],
+    memoized((cells) =>
+      lookupPrice(
+        requiredText(cells[0], 'model'),
+        parsePriceKind(cells[1]),
+        parseTier(cells[2]),
+        dayOf(cells[3]),
+      ),
     ),
   );
 }
@@ -74,7 +86,11 @@ export function OPENAI_MODELS(category?: unknown, date?: unknown): unknown[][] {
   return wrap(() => {
     const wanted = optionalText(single('category', category), 'category');
     const day = dayReader()(single('date', date));
-    const listings = modelListings().filter((m) => day === null || m.offered(day));
+    // with a day: the models offered then; without: today's, and the retired ones (whose last
+    // prices a blank date still prices)
+    const listings = modelListings().filter((m) =>
+      day === null ? m.offered(null) || m.retiredBy(null) : m.offered(day),
+    );
     if (wanted === '')
       return [
         ['model', 'category', 'released', 'status'],
@@ -83,11 +99,19 @@ export function OPENAI_MODELS(category?: unknown, date?: unknown): unknown[][] {
     if (['tools', 'built_in_tools'].includes(categoryKey(wanted)))
       return TOOL_CHOICES.map((t) => [t]);
     const sections = resolveCategory(wanted);
+    // the retired table on a day: what was retired by then (no longer offered, so not in listings)
     const chosen = sections.includes('retired')
-      ? listings.filter((m) => m.status !== 'current')
+      ? modelListings().filter((m) => m.retiredBy(day))
       : listings.filter((m) => (sections as string[]).includes(m.category));
     const ids = [...new Set(chosen.map((m) => m.id))];
-    if (ids.length === 0) throw new PricingError(`no ${wanted} models on that day`);
+    if (ids.length === 0) {
+      const on = day === null ? CATALOG.asOf : dayToIso(day);
+      throw new PricingError(
+        sections.includes('retired')
+          ? `no models were retired by ${on}`
+          : `no ${wanted.trim()} models on ${on}`,
+      );
+    }
     return ids.map((id) => [id]);
   });
 }
@@ -118,9 +142,11 @@ export function OPENAI_PRICE_TABLE(
     const tierValue = single('tier', tier);
     const chosenTier = optionalText(tierValue, 'tier') === '' ? undefined : parseTier(tierValue);
     const day = dayReader()(single('date', date));
-    const blocks = resolveCategory(wanted).map((id) =>
-      tableValues(buildPriceTable(id, chosenTier, day)),
-    );
+    const blocks = resolveCategory(wanted).map((id) => {
+      const table = buildPriceTable(id, chosenTier, day);
+      if (pricesNothing(table)) throw nothingPricedError(table, day);
+      return tableValues(table);
+    });
     if (blocks.length === 1) return blocks[0];
     // a group of tables (e.g. "transcription"): stacked, one blank row between, padded to one width
     const width = Math.max(...blocks.map((b) => b[0].length));

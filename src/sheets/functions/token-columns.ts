@@ -9,6 +9,7 @@
 import type { TierId } from '../../pricing/catalog';
 import { isLongContext, MICROS_PER_MILLION_TOKENS, tokenMicros } from '../../pricing/cost';
 import type { Day } from '../../pricing/dates';
+import { contextWindowOf } from '../../pricing/context-window';
 import { pricesOn, type PricedTiers, type TokenModel } from '../../pricing/models';
 import { billingRates, type TokenRates } from '../../pricing/tiers';
 import { isBlank } from '../cells';
@@ -21,6 +22,8 @@ type Column = unknown[][] | null;
 interface Priced {
   priced: PricedTiers;
   rates: TokenRates;
+  /** the model's context window (Infinity: unknown), for rows with no requests count */
+  window: number;
 }
 
 /** A one-column range (rows of one cell), else null; undefined if the argument rules this out. */
@@ -47,6 +50,8 @@ export interface Lookups {
   dayOf: (value: unknown) => Day | null;
   /** the general path's row function: a cost, or a throw that words the row's error */
   computeRow: (cells: unknown[]) => unknown;
+  /** rows with a blank requests cell must fit in the model's context window (OPENAI_COST) */
+  oneRequestFits?: boolean;
 }
 
 /** The prices of the models met so far in one tier on one day (null day: current prices). */
@@ -139,7 +144,8 @@ class ColumnPricer {
     if (!found) return null;
     try {
       const priced = pricesOn(found, day);
-      return { priced, rates: billingRates(priced, tier) };
+      const rates = billingRates(priced, tier);
+      return { priced, rates, window: contextWindowOf(found) ?? Infinity };
     } catch {
       return null; // the general path words it
     }
@@ -160,7 +166,7 @@ class ColumnPricer {
       inputTokens < 0 ||
       outputTokens < 0 ||
       cachedTokens < 0 ||
-      requests <= 0 ||
+      requests < 1 ||
       cacheWriteTokens < 0 ||
       cachedTokens + cacheWriteTokens > inputTokens
     ) {
@@ -195,6 +201,9 @@ class ColumnPricer {
       found = remember(current.models, modelCell, this.lookUp(modelCell, current));
     if (found === null) return BAD;
     const { priced, rates } = found;
+    // more input than one request holds, and no requests count: the general path words it
+    if (inputTokens > found.window && this.lookups.oneRequestFits && isBlank(this.cell(6, r)))
+      return BAD;
     let billed: Omit<TokenRates, 'longContext'> = rates;
     const longContext = rates.longContext;
     if (longContext !== 'none' && isLongContext(priced, inputTokens, requests)) {

@@ -3,8 +3,15 @@
 // function pays for it.
 
 import { PricingError } from '../../pricing/errors';
-import { DEFAULT_ENCODING, type EncodingName, encodingFor } from '../../tokens/encodings';
+import { named } from '../../pricing/show';
+import {
+  DEFAULT_ENCODING,
+  type EncodingName,
+  findEncoding,
+  notTextModelMessage,
+} from '../../tokens/encodings';
 import { isBlank, isDate, optionalText } from '../cells';
+import { memoized } from '../memo';
 import { mapCells } from '../ranges';
 import { encoderFor } from '../vocabulary';
 
@@ -26,25 +33,30 @@ function cellText(value: unknown): string {
       'text is a date, not text: to count a date as it is written, wrap it in TEXT(cell, "yyyy-mm-dd")',
     );
   }
-  throw new PricingError(`text is ${String(value)}, not text`);
+  throw new PricingError(`text is ${named(value)}, not text`);
 }
 
 /** A cell can hold 50,000 characters (milliseconds to count): read the clock every few cells. */
 const CELLS_PER_CHECK = 16;
 
-/** Model cells repeat (often one scalar): resolve each spelling once per call. */
-function encodingReader(): (value: unknown) => EncodingName {
-  const seen = new Map<string, EncodingName>();
-  return (value) => {
-    const typed = optionalText(value, 'model');
-    if (typed === '') return DEFAULT_ENCODING;
-    let encoding = seen.get(typed);
-    if (encoding === undefined) {
-      encoding = encodingFor(typed);
-      seen.set(typed, encoding);
-    }
-    return encoding;
-  };
+/**
+ * Model cells repeat (often one scalar): each spelling is resolved once per call, errors too. A
+ * name that is no text model throws one error per call, worded lazily for the first such name:
+ * over a range only the first bad row's message is read, and 100,000 different unknown ids must
+ * not each pay for an Error (its stack trace) and a "did you mean" search.
+ */
+function encodingReader(): (cells: unknown[]) => EncodingName {
+  let unknown: PricingError | null = null;
+  return memoized(
+    (cells) => {
+      const typed = optionalText(cells[1], 'model');
+      if (typed === '') return DEFAULT_ENCODING;
+      const encoding = findEncoding(typed);
+      if (encoding === null) throw (unknown ??= new PricingError(() => notTextModelMessage(typed)));
+      return encoding;
+    },
+    [1],
+  );
 }
 
 /**
@@ -60,12 +72,14 @@ function encodingReader(): (value: unknown) => EncodingName {
  */
 export function OPENAI_TOKENS(text: unknown, model?: unknown): unknown {
   const encodingOf = encodingReader();
+  // a column of TRUE or of dates repeats one error: make it once
+  const otherText = memoized((cells) => cellText(cells[0]), [0]);
   return mapCells(
     ['text', 'model'],
     [text, model],
     (cells) => {
-      const encoding = encodingOf(cells[1]);
-      const value = cellText(cells[0]);
+      const encoding = encodingOf(cells);
+      const value = typeof cells[0] === 'string' ? cells[0] : otherText(cells);
       return value === '' ? '' : encoderFor(encoding).count(value);
     },
     CELLS_PER_CHECK,
@@ -74,6 +88,8 @@ export function OPENAI_TOKENS(text: unknown, model?: unknown): unknown {
 
 /** Server call of the sidebar's token counter: the tokens of a pasted text for a model. */
 export function countTokens(text: string, model: string): { tokens: number; encoding: string } {
-  const encoding = encodingReader()(model);
-  return { tokens: encoderFor(encoding).count(cellText(text)), encoding };
+  const encoding = encodingReader()([text, model]);
+  const value = cellText(text);
+  if (value === '') throw new PricingError('there is nothing to count: paste a prompt first');
+  return { tokens: encoderFor(encoding).count(value), encoding };
 }
