@@ -14,7 +14,10 @@
 // check() reads the clock only every `every` rows (1,024 by default: a cheap integer compare on
 // the other rows) and more often when rows turn out slow (at least every MAX_GAP_MS once it has
 // seen how long rows take), so a loop whose first rows may each take long (long texts to count)
-// passes a smaller `every`. Let the error it throws through: a plain Error, which Sheets shows.
+// passes a smaller `every`. A call that loops over two ranges names them (`range` option, then
+// startRange() before the second loop). Let the error it throws through: a plain Error, which
+// Sheets shows. For a range with a header row, pass the row's index in the range (header = 0), so
+// that the rows named count as the function's other messages count them ("usage_export row 17").
 
 /** When range loops stop: 5 s before Google's 30 s, for the rows between checks and the result. */
 export const RANGE_TIME_LIMIT_MS = 25_000;
@@ -31,8 +34,18 @@ export const MAX_GAP_MS = 500;
  */
 export const clock = { now: (): number => Date.now() };
 
-export function deadlineError(rowsDone: number): Error {
-  return new Error(`split the range (rows 1–${rowsDone} took too long)`);
+/** "split the range (rows 1–N took too long)"; with a range name, "split the usage_export range …" */
+export function deadlineError(rowsDone: number, range = ''): Error {
+  return new Error(`split the ${range ? `${range} ` : ''}range (rows 1–${rowsDone} took too long)`);
+}
+
+export interface DeadlineOptions {
+  /** rows between clock reads at first (default CHECK_EVERY_ROWS) */
+  every?: number;
+  /** the time limit (default RANGE_TIME_LIMIT_MS) */
+  limitMs?: number;
+  /** the range's argument name, for a call that loops over more than one range */
+  range?: string;
 }
 
 /**
@@ -44,12 +57,20 @@ export class Deadline {
   private every: number;
   private next: number;
   private lastRead: number;
+  private range: string;
 
-  constructor(options: { every?: number; limitMs?: number } = {}) {
+  constructor(options: DeadlineOptions = {}) {
     this.every = Math.max(1, Math.floor(options.every ?? CHECK_EVERY_ROWS));
     this.next = this.every;
     this.lastRead = clock.now();
     this.end = this.lastRead + (options.limitMs ?? RANGE_TIME_LIMIT_MS);
+    this.range = options.range ?? '';
+  }
+
+  /** The call goes on with another range (named in the message): its rows count from 0 again. */
+  startRange(range: string): void {
+    this.range = range;
+    this.next = this.every;
   }
 
   /** Before row `row` (0-based): throws "split the range (rows 1–row took too long)" past the limit. */
@@ -59,7 +80,7 @@ export class Deadline {
 
   private read(row: number): void {
     const now = clock.now();
-    if (now > this.end) throw deadlineError(row);
+    if (now > this.end) throw deadlineError(row, this.range);
     // slow rows: read the clock more often, so that the limit is not overshot by a long gap
     const gap = now - this.lastRead;
     if (gap > MAX_GAP_MS) this.every = Math.max(1, Math.floor((this.every * MAX_GAP_MS) / gap));
@@ -69,6 +90,6 @@ export class Deadline {
 }
 
 /** A deadline RANGE_TIME_LIMIT_MS (or `limitMs`) from now, read every `every` rows. */
-export function startDeadline(options: { every?: number; limitMs?: number } = {}): Deadline {
+export function startDeadline(options: DeadlineOptions = {}): Deadline {
   return new Deadline(options);
 }

@@ -13,6 +13,8 @@ import {
 import { OPENAI_COST } from '../../src/sheets/functions/costs';
 import { OPENAI_FORECAST } from '../../src/sheets/functions/forecast';
 import { OPENAI_TOKENS } from '../../src/sheets/functions/tokens';
+import { OPENAI_RECONCILE, OPENAI_USAGE_COST } from '../../src/sheets/functions/usage';
+import { costExport, usageExport } from '../../scripts/bench-usage';
 import { mapCells } from '../../src/sheets/ranges';
 import vm from 'node:vm';
 import { loadBundle } from '../support/bundle';
@@ -171,6 +173,26 @@ describe('every range loop stops at the limit and names the rows it read', () =>
     const message = thrown(() => OPENAI_TOKENS(column));
     // with the default 1,024 rows between reads it would run for 512 s before the first one
     expectStoppedAt(message, read(), 500);
+  });
+
+  test('OPENAI_USAGE_COST: rows of the export, its header row 1', () => {
+    const { range, read } = slowRange(usageExport(20_000).grid, 2);
+    const message = thrown(() => OPENAI_USAGE_COST(range));
+    // the header and the data rows read before the limit passed
+    expectStoppedAt(message, read(), 2);
+  });
+
+  test('OPENAI_RECONCILE names the range it stopped in', () => {
+    const usage = usageExport(20_000).grid;
+    const slowUsage = slowRange(usage, 2);
+    expect(thrown(() => OPENAI_RECONCILE(slowUsage.range, costExport(100, 30)))).toBe(
+      `split the usage_export range (rows 1–${slowUsage.read()} took too long)`,
+    );
+    // the usage rows in no time, then slow cost rows: the cost rows are named, counted from 1
+    const slowCosts = slowRange(costExport(20_000, 365), 2);
+    const message = thrown(() => OPENAI_RECONCILE(usage, slowCosts.range));
+    expect(message).toBe(`split the cost_export range (rows 1–${slowCosts.read()} took too long)`);
+    expect(slowCosts.read() * 2).toBeGreaterThan(RANGE_TIME_LIMIT_MS);
   });
 
   test('a range that finishes in time gives its results', () => {

@@ -8,6 +8,7 @@ import { findColumns, missingColumnsError, onlyTimeColumns } from '../../pricing
 import { checkCurrency, Ledger, parseAmount, parseTolerance } from '../../pricing/reconcile';
 import { shown } from '../../pricing/show';
 import { isBlank } from '../cells';
+import { type Deadline, startDeadline } from '../deadline';
 import {
   BLANK,
   ExportDays,
@@ -44,7 +45,9 @@ export function OPENAI_USAGE_COST(usage_export: unknown): unknown[][] {
     const reader = new UsageExportReader(grid[0], 'usage_export');
     const out: unknown[][] = new Array(grid.length);
     let notPriced = 0;
+    const deadline = startDeadline();
     for (let r = 1; r < grid.length; r++) {
+      deadline.check(r);
       const status = reader.read(grid[r]);
       if (status === PRICED) out[r] = [reader.micros / MICROS_PER_MILLION_TOKENS];
       else if (status === BLANK) out[r] = [''];
@@ -63,7 +66,7 @@ export function OPENAI_USAGE_COST(usage_export: unknown): unknown[][] {
 const COST_COLUMNS = ['start_time', 'start_time_iso', 'amount_value', 'amount_currency'] as const;
 
 /** Adds each bill of the cost export to its UTC day. */
-function addBills(ledger: Ledger, costExport: unknown): void {
+function addBills(ledger: Ledger, costExport: unknown, deadline: Deadline): void {
   const grid = exportGrid(costExport, 'cost_export');
   const header = grid[0];
   const columns = findColumns(header, COST_COLUMNS);
@@ -76,7 +79,9 @@ function addBills(ledger: Ledger, costExport: unknown): void {
     throw missingColumnsError('cost_export', missing, header);
   }
   const days = new ExportDays(columns.start_time, columns.start_time_iso);
+  deadline.startRange('cost_export');
   for (let r = 1; r < grid.length; r++) {
+    deadline.check(r);
     const row = grid[r];
     const value = row[columns.amount_value];
     if (isBlank(value) || (typeof value === 'string' && value.trim() === '')) continue; // an empty day
@@ -100,7 +105,7 @@ function addBills(ledger: Ledger, costExport: unknown): void {
 }
 
 /** Adds each usage row's computed cost (or its not being priced) to its UTC day. */
-function addUsage(ledger: Ledger, usageExport: unknown): void {
+function addUsage(ledger: Ledger, usageExport: unknown, deadline: Deadline): void {
   const grid = exportGrid(usageExport, 'usage_export');
   const reader = new UsageExportReader(grid[0], 'usage_export');
   if (!reader.empty && !reader.days.dated) {
@@ -109,6 +114,7 @@ function addUsage(ledger: Ledger, usageExport: unknown): void {
     );
   }
   for (let r = 1; r < grid.length; r++) {
+    deadline.check(r);
     const status = reader.read(grid[r]);
     if (status === BLANK) continue;
     if (reader.dayError) {
@@ -140,8 +146,9 @@ export function OPENAI_RECONCILE(
   return withPlainErrors(() => {
     const allowed = parseTolerance(tolerance);
     const ledger = new Ledger();
-    addUsage(ledger, usage_export);
-    addBills(ledger, cost_export);
+    const deadline = startDeadline({ range: 'usage_export' });
+    addUsage(ledger, usage_export, deadline);
+    addBills(ledger, cost_export, deadline);
     return ledger.table(allowed);
   });
 }
