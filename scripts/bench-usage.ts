@@ -38,6 +38,8 @@ export const USAGE_HEADER = [
 
 const DAY = 86_400;
 const FIRST_DAY = 1_756_684_800; // 2025-09-01T00:00:00Z
+/** the export's days run over one year from FIRST_DAY, before any of its models is retired */
+const DAYS = 365;
 
 /** A dashboard usage export as Sheets passes it after File → Import: numbers, TRUE/FALSE. */
 export function usageExport(rows: number, asText = false) {
@@ -57,7 +59,7 @@ export function usageExport(rows: number, asText = false) {
   };
   const num = (n: number) => (asText ? `${n}.0` : n);
   for (let r = 0; r < rows; r++) {
-    const start = FIRST_DAY + Math.floor(r / perDay) * DAY;
+    const start = FIRST_DAY + (Math.floor(r / perDay) % DAYS) * DAY;
     const iso = new Date(start * 1000).toISOString().slice(0, 19);
     const times = [start, start + DAY, `${iso}+00:00`, `${iso}+00:00`];
     if (r % perDay === perDay - 1) {
@@ -187,7 +189,7 @@ export function usageBenchLines(rows: number, rounds: number): string[] {
     }
   }
   if (ours[0][0] !== 'cost_usd') throw new Error(`unexpected header ${ours[0][0]}`);
-  const days = Math.ceil(rows / 50);
+  const days = Math.min(DAYS, Math.ceil(rows / 50));
   const costs = costExport(rows / 10, days);
   const reconcile = () => global.OPENAI_RECONCILE(numbers.grid, costs);
   const table = reconcile() as unknown[][];
