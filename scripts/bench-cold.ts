@@ -83,7 +83,7 @@ export async function coldStartLines(rounds: number): Promise<string[]> {
       `${label(`    Code.js (${kb(size(CODE))}) load, above empty`)} ${ms(codeLoad)} (CPU ${plus(runs.above('code', 'empty', 'loadCpu'))}; compiling ${ms(runs.above('code', 'empty', 'compile'))}, the rest running its top level)`,
       `${label(`      the wrappers' JSDoc (${kb(size(CODE) - size(variants.noJsdoc))})`)} ${part('code', 'no jsdoc')}`,
       `${label(`      the catalog as JSON text (${kb(size(CODE) - size(variants.noPrices))})`)} ${part('code', 'no prices')}`,
-      `${label(`      menu, sidebar, table and forecast-sheet code (${kb(size(CODE) - size(variants.functionsOnly))})`)} ${part('code', 'functions only')}`,
+      `${label(`      menu, sidebar, tables, forecast sheet, usage import (${kb(size(CODE) - size(variants.functionsOnly))})`)} ${part('code', 'functions only')}`,
       `${label(`    the ${vocab.length} Vocab files (${(vocabBytes / 1e6).toFixed(1)} MB), beside Code.js`)} ${part('load', 'code')}`,
       `${label('    first OPENAI_PRICES_AS_OF (parses nothing)')} ${call('as of')}`,
       `${label('    first OPENAI_TTS_COST (catalog + a small index)')} ${call('tts')}`,
