@@ -4,37 +4,11 @@
 // realm (bench.ts loads dist/Code.js with vm.runInThisContext).
 
 import { performance } from 'node:perf_hooks';
+import { DASHBOARD_USAGE_HEADER } from '../src/pricing/export-columns';
 
 type Fn = (...args: unknown[]) => unknown;
 
-export const USAGE_HEADER = [
-  'start_time',
-  'end_time',
-  'start_time_iso',
-  'end_time_iso',
-  'project_id',
-  'num_model_requests',
-  'user_id',
-  'api_key_id',
-  'model',
-  'batch',
-  'service_tier',
-  'compute_units',
-  'input_tokens',
-  'output_tokens',
-  'input_cached_tokens',
-  'input_cache_write_tokens',
-  'input_uncached_tokens',
-  'input_text_tokens',
-  'output_text_tokens',
-  'input_cached_text_tokens',
-  'input_audio_tokens',
-  'input_cached_audio_tokens',
-  'output_audio_tokens',
-  'input_image_tokens',
-  'input_cached_image_tokens',
-  'output_image_tokens',
-];
+export const USAGE_HEADER: readonly string[] = DASHBOARD_USAGE_HEADER;
 
 const DAY = 86_400;
 const FIRST_DAY = 1_756_684_800; // 2025-09-01T00:00:00Z
@@ -45,7 +19,7 @@ const DAYS = 365;
 export function usageExport(rows: number, asText = false) {
   const models = ['gpt-4o', 'gpt-4.1-mini', 'o4-mini', 'gpt-4o-mini', 'gpt-5-mini-2025-08-07'];
   const perDay = 50;
-  const grid: unknown[][] = [USAGE_HEADER];
+  const grid: unknown[][] = [[...USAGE_HEADER]];
   // OPENAI_COST's arguments for the same rows
   const cost = {
     model: [] as unknown[][],

@@ -10,6 +10,50 @@ import { cut, quote, shown } from './show';
 /** The four time columns every export row has, also an empty day's. */
 export const TIME_COLUMNS = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'] as const;
 
+/** The dashboard's completions_usage_<from>_<to>.csv header (August 2026), in its order. */
+export const DASHBOARD_USAGE_HEADER = [
+  ...TIME_COLUMNS,
+  'project_id',
+  'num_model_requests',
+  'user_id',
+  'api_key_id',
+  'model',
+  'batch',
+  'service_tier',
+  'compute_units',
+  'input_tokens',
+  'output_tokens',
+  'input_cached_tokens',
+  'input_cache_write_tokens',
+  'input_uncached_tokens',
+  'input_text_tokens',
+  'output_text_tokens',
+  'input_cached_text_tokens',
+  'input_audio_tokens',
+  'input_cached_audio_tokens',
+  'output_audio_tokens',
+  'input_image_tokens',
+  'input_cached_image_tokens',
+  'output_image_tokens',
+] as const;
+
+/** The dashboard's cost_<from>_<to>.csv header (August 2026; September 2026 appends api_source). */
+export const DASHBOARD_COST_HEADER = [
+  ...TIME_COLUMNS,
+  'amount_value',
+  'amount_currency',
+  'quantity',
+  'quantity_unit',
+  'line_item',
+  'user_id',
+  'api_key_id',
+  'project_id',
+  'organization_id',
+  'project_name',
+  'organization_name',
+  'user_email',
+] as const;
+
 /** A header cell as a column key: BOM, case, surrounding spaces and inner spaces don't matter. */
 export function headerKey(cell: unknown): string {
   if (typeof cell !== 'string') return '';

@@ -27,7 +27,7 @@ import { billingRates, type TokenRates } from './tiers';
 import { averageInput, ratesForUsage } from './cost';
 
 /** The columns OPENAI_USAGE_COST reads; any other column of the export is ignored. */
-export const USAGE_COLUMNS = [
+export const USAGE_COST_COLUMNS = [
   'start_time',
   'start_time_iso',
   'model',
@@ -47,7 +47,7 @@ export const USAGE_COLUMNS = [
   'output_image_tokens',
 ] as const;
 
-export type UsageColumn = (typeof USAGE_COLUMNS)[number];
+export type UsageColumn = (typeof USAGE_COST_COLUMNS)[number];
 
 export const USAGE_REQUIRED: readonly UsageColumn[] = ['model', 'input_tokens', 'output_tokens'];
 

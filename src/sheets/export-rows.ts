@@ -17,7 +17,7 @@ import {
 } from '../pricing/export-columns';
 import { shown } from '../pricing/show';
 import {
-  USAGE_COLUMNS,
+  USAGE_COST_COLUMNS,
   USAGE_REQUIRED,
   USAGE_TOKEN_COLUMNS,
   noTokens,
@@ -121,7 +121,7 @@ export class UsageExportReader {
   dayError: PricingError | null = null;
 
   constructor(header: readonly unknown[], argument: string) {
-    this.columns = findColumns(header, USAGE_COLUMNS);
+    this.columns = findColumns(header, USAGE_COST_COLUMNS);
     const missing = USAGE_REQUIRED.filter((c) => this.columns[c] < 0);
     this.empty = missing.length > 0 && onlyTimeColumns(header);
     if (missing.length > 0 && !this.empty) throw missingColumnsError(argument, missing, header);

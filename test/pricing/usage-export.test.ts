@@ -21,7 +21,7 @@ import {
   AUDIO_UNCACHED_SINCE,
   audioIncludesCached,
   noTokens,
-  USAGE_COLUMNS,
+  USAGE_COST_COLUMNS,
   USAGE_TOKEN_COLUMNS,
   UsageRowPricer,
   type ExportTokens,
@@ -191,7 +191,7 @@ describe('how the token columns add up', () => {
 
   test('the day of the change and the token columns, as written in the module', () => {
     expect(AUDIO_UNCACHED_SINCE).toBe(day('2026-07-15'));
-    expect(USAGE_TOKEN_COLUMNS).toEqual(USAGE_COLUMNS.filter((c) => c.endsWith('_tokens')));
+    expect(USAGE_TOKEN_COLUMNS).toEqual(USAGE_COST_COLUMNS.filter((c) => c.endsWith('_tokens')));
   });
 
   test('without a text column the day decides: before 2026-07-15 audio included cached audio', () => {

@@ -1,58 +1,27 @@
 // The dashboard export's column layouts (Usage page → Export, August 2026), as the import writes
 // them, and how each column's cells are typed. Source: ../shared/sources/openai-usage-exports.
 
+import {
+  DASHBOARD_COST_HEADER,
+  DASHBOARD_USAGE_HEADER,
+  TIME_COLUMNS,
+} from '../../pricing/export-columns';
+
 export type ExportKind = 'usage' | 'cost';
 
 /** How a column's text becomes a cell: a number, TRUE/FALSE, or text kept as it is. */
 export type ColumnType = 'number' | 'boolean' | 'text';
 
-const TIME_COLUMNS = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'] as const;
-
 /** completions_usage_<from>_<to>.csv, in its order */
-export const USAGE_COLUMNS = [
-  ...TIME_COLUMNS,
-  'project_id',
-  'num_model_requests',
-  'user_id',
-  'api_key_id',
-  'model',
-  'batch',
-  'service_tier',
-  'compute_units',
-  'input_tokens',
-  'output_tokens',
-  'input_cached_tokens',
-  'input_cache_write_tokens',
-  'input_uncached_tokens',
-  'input_text_tokens',
-  'output_text_tokens',
-  'input_cached_text_tokens',
-  'input_audio_tokens',
-  'input_cached_audio_tokens',
-  'output_audio_tokens',
-  'input_image_tokens',
-  'input_cached_image_tokens',
-  'output_image_tokens',
-];
+export const USAGE_COLUMNS: readonly string[] = DASHBOARD_USAGE_HEADER;
 
-/** cost_<from>_<to>.csv, in its order (September 2026 appends api_source: kept as an extra) */
-export const COST_COLUMNS = [
-  ...TIME_COLUMNS,
-  'amount_value',
-  'amount_currency',
-  'quantity',
-  'quantity_unit',
-  'line_item',
-  'user_id',
-  'api_key_id',
-  'project_id',
-  'organization_id',
-  'project_name',
-  'organization_name',
-  'user_email',
-];
+/** cost_<from>_<to>.csv, in its order (api_source, appended since September 2026, is kept as an extra) */
+export const COST_COLUMNS: readonly string[] = DASHBOARD_COST_HEADER;
 
-export const COLUMNS: Record<ExportKind, string[]> = { usage: USAGE_COLUMNS, cost: COST_COLUMNS };
+export const COLUMNS: Record<ExportKind, readonly string[]> = {
+  usage: USAGE_COLUMNS,
+  cost: COST_COLUMNS,
+};
 
 const NUMBER_COLUMNS = new Set([
   'start_time',
