@@ -13,8 +13,10 @@ export interface CalculatorInput {
   input: string;
   output: string;
   cached: string;
+  /** how many requests the tokens sum; blank: one request (which must fit the context window) */
+  requests?: string;
   /** fields whose text the browser could not read as a number (validity.badInput) */
-  unreadable?: ('input' | 'output' | 'cached')[];
+  unreadable?: ('input' | 'output' | 'cached' | 'requests')[];
 }
 
 export type CalculatorResult = { cost: number; formula: string } | { error: string };
@@ -39,17 +41,22 @@ export function readTokens(text: string, name: string, unreadable = false): numb
   return n;
 }
 
-/** =OPENAI_COST("model",in,out[,"tier"[,cached]]) with the optional arguments only when needed. */
+/**
+ * =OPENAI_COST("model",in,out[,"tier"[,cached[,"",requests]]]) with the optional arguments only
+ * when needed (`requests` null: one request, the argument left out).
+ */
 export function costFormula(
   model: string,
   tier: TierId,
   input: number,
   output: number,
   cached: number,
+  requests: number | null = null,
 ): string {
   const args = [`"${model.replace(/"/g, '""')}"`, String(input), String(output)];
-  if (tier !== 'standard' || cached > 0) args.push(`"${tier}"`);
-  if (cached > 0) args.push(String(cached));
+  if (tier !== 'standard' || cached > 0 || requests !== null) args.push(`"${tier}"`);
+  if (cached > 0 || requests !== null) args.push(String(cached));
+  if (requests !== null) args.push('""', String(requests)); // no date: current prices
   return `=OPENAI_COST(${args.join(',')})`;
 }
 
@@ -59,6 +66,7 @@ export function calculate({
   input,
   output,
   cached,
+  requests = '',
   unreadable = [],
 }: CalculatorInput): CalculatorResult {
   try {
@@ -73,18 +81,32 @@ export function calculate({
       rates: {},
       longContextAbove: model.longContextAbove,
     };
-    // the formula has no requests count: its input must fit in one request, as OPENAI_COST checks
-    checkFitsOneRequest(model.model, model.contextWindow, tokens.input, 'requests');
+    const blankRequests = requests.trim() === '' && !unreadable.includes('requests');
+    const requestCount = blankRequests
+      ? null
+      : readTokens(requests, 'Requests', unreadable.includes('requests'));
+    if (requestCount !== null && !(requestCount >= 1))
+      throw new Error(`Requests: ${requestCount} is fewer than one request (blank means 1)`);
+    // without a requests count the tokens are one request, which must fit, as OPENAI_COST checks
+    if (requestCount === null)
+      checkFitsOneRequest(model.model, model.contextWindow, tokens.input, 'requests');
     const cost = tokenCost(priced, tier, {
       input: tokens.input,
       output: tokens.output,
       cached: tokens.cached,
       cacheWrite: 0,
-      requests: 1,
+      requests: requestCount ?? 1,
     });
     return {
       cost,
-      formula: costFormula(model.model, tier, tokens.input, tokens.output, tokens.cached),
+      formula: costFormula(
+        model.model,
+        tier,
+        tokens.input,
+        tokens.output,
+        tokens.cached,
+        requestCount,
+      ),
     };
   } catch (error) {
     return { error: (error as Error).message };

@@ -228,7 +228,7 @@ function setUpForecast(): void {
 function setUpCalculator(data: SidebarData): void {
   const model = byId<HTMLSelectElement>('calc-model');
   const tier = byId<HTMLSelectElement>('calc-tier');
-  const fields = ['calc-input', 'calc-output', 'calc-cached'].map((id) =>
+  const fields = ['calc-input', 'calc-output', 'calc-cached', 'calc-requests'].map((id) =>
     byId<HTMLInputElement>(id),
   );
   const cost = byId<HTMLOutputElement>('calc-cost');
@@ -250,13 +250,14 @@ function setUpCalculator(data: SidebarData): void {
       : `${current().model} has no ${TIER_NAMES[wanted]} prices (it is offered in: ${offered.map((t) => TIER_NAMES[t]).join(', ')}), so the tier is now ${TIER_NAMES[tier.value as TierId]}.`;
   };
   const recalculate = () => {
-    const names = ['input', 'output', 'cached'] as const;
+    const names = ['input', 'output', 'cached', 'requests'] as const;
     const result = calculate({
       model: current(),
       tier: tier.value as TierId,
       input: fields[0].value,
       output: fields[1].value,
       cached: fields[2].value,
+      requests: fields[3].value,
       unreadable: names.filter((_, k) => fields[k].validity?.badInput),
     });
     fields.forEach((field) => field.removeAttribute('aria-invalid'));

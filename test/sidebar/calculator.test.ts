@@ -17,7 +17,8 @@ test('cost equals OPENAI_COST of the built bundle, and so does the formula in a 
       fc.nat(5_000_000),
       fc.nat(2_000_000),
       fc.nat(100),
-      (model, input, output, cachedPercent) => {
+      fc.option(fc.integer({ min: 1, max: 500 })),
+      (model, input, output, cachedPercent, requests) => {
         const cached = Math.floor((input * cachedPercent) / 100);
         for (const tier of Object.keys(model.tiers) as TierId[]) {
           const result = calculate({
@@ -26,10 +27,19 @@ test('cost equals OPENAI_COST of the built bundle, and so does the formula in a 
             input: String(input),
             output: String(output),
             cached: cached ? String(cached) : '',
+            requests: requests === null ? '' : String(requests),
           });
           let expected: unknown;
           try {
-            expected = playground.fns.OPENAI_COST(model.model, input, output, tier, cached);
+            expected = playground.fns.OPENAI_COST(
+              model.model,
+              input,
+              output,
+              tier,
+              cached,
+              '',
+              requests ?? '',
+            );
           } catch (error) {
             expect(result).toEqual({ error: (error as Error).message });
             continue;
@@ -53,6 +63,9 @@ test('formula text and input checks', () => {
   expect(costFormula('gpt-4o', 'standard', 1000, 500, 200)).toBe(
     '=OPENAI_COST("gpt-4o",1000,500,"standard",200)',
   );
+  expect(costFormula('gpt-4o', 'standard', 1000000, 500, 0, 10)).toBe(
+    '=OPENAI_COST("gpt-4o",1000000,500,"standard",0,"",10)',
+  );
   expect(readTokens(' ', 'x')).toBe(0);
   expect(() => readTokens('-5', 'Input tokens')).toThrow(
     'Input tokens: "-5" is not a number of tokens, 0 or more',
@@ -69,6 +82,18 @@ test('formula text and input checks', () => {
   const model = data.textModels.find((m) => m.model === 'gpt-4o')!;
   expect(calculate({ model, tier: 'standard', input: '10', output: '1', cached: '20' })).toEqual({
     error: expect.stringMatching(/cached input tokens \(20\) exceed input tokens \(10\)/),
+  });
+  // more input than one gpt-4o request holds: the Requests field says how many it sums
+  const big = { model, tier: 'standard' as TierId, input: '1000000', output: '0', cached: '' };
+  expect(calculate(big)).toEqual({
+    error: expect.stringMatching(/do not fit in one gpt-4o request .*\(requests\)$/),
+  });
+  expect(calculate({ ...big, requests: '10' })).toEqual({
+    cost: 2.5,
+    formula: '=OPENAI_COST("gpt-4o",1000000,0,"standard",0,"",10)',
+  });
+  expect(calculate({ ...big, requests: '0.5' })).toEqual({
+    error: 'Requests: 0.5 is fewer than one request (blank means 1)',
   });
 });
 

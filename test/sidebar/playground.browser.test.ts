@@ -146,6 +146,23 @@ test('the calculator shows OPENAI_COST and inserts its formula', async () => {
     /exceed input tokens/,
   );
   await expect(pg.sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
+  // a day's tokens: more than one gpt-4o request holds, so the Requests field gives the count
+  await pg.sidebar.getByLabel('Cached input tokens (optional, part of input)').fill('');
+  await pg.sidebar.getByLabel('Input tokens', { exact: true }).fill('2000000');
+  await expect(pg.sidebar.locator('#calc-status').textContent()).resolves.toMatch(
+    /do not fit in one gpt-4o request .*give their number \(requests\)$/,
+  );
+  await expect(pg.sidebar.locator('#calc-insert').isDisabled()).resolves.toBe(true);
+  await pg.sidebar.getByLabel(/^Requests/).fill('40');
+  const daily = '=OPENAI_COST("gpt-4o",2000000,3000,"batch",0,"",40)';
+  await expect(pg.sidebar.locator('#calc-formula').textContent()).resolves.toBe(daily);
+  await pg.selectCell('A31');
+  await pg.sidebar.locator('#calc-insert').click();
+  await pg.sidebar.locator('#calc-status.success').waitFor();
+  await cellFormula('A31', daily);
+  const dailyCost = pg.running.playground.fns.OPENAI_COST('gpt-4o', 2e6, 3000, 'batch', 0, '', 40);
+  expect(snapshot().grid[30][0].display).toBe(formatValue(dailyCost, '$#,##0.00####'));
+  await pg.sidebar.getByLabel(/^Requests/).fill('');
 });
 
 test('calculator: unreadable counts are errors on their field, no cost, no Insert', async () => {
