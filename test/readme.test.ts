@@ -1,7 +1,7 @@
-// The README's function reference is part of the product: every example row of a "Result" or
-// "Error message" table is evaluated against the built dist/Code.js.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The README's function reference is part of the product: every example row of a "Result",
+// "Result (spills …)" or "Error message" table is evaluated against the built dist/Code.js.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { createPlayground } from '../scripts/playground/memory-spreadsheet';
 import { parseCsv } from '../src/sheets/usage-import/csv';
@@ -11,7 +11,14 @@ import { SPEC_FUNCTIONS } from './support/spec';
 interface Example {
   formula: string;
   expected: string;
-  kind: 'result' | 'error';
+  kind: 'result' | 'spill' | 'error';
+}
+
+/** The kind of example table a header cell opens: "Result", "Result (spills …)", "Error message". */
+function tableKind(header: string): Example['kind'] | null {
+  if (header === 'Result') return 'result';
+  if (header.startsWith('Result (spills')) return 'spill';
+  return header === 'Error message' ? 'error' : null;
 }
 
 function examples(markdown: string): Example[] {
@@ -24,7 +31,7 @@ function examples(markdown: string): Example[] {
       continue;
     }
     if (cells[1] === 'Formula') {
-      kind = cells[2] === 'Result' ? 'result' : cells[2] === 'Error message' ? 'error' : null;
+      kind = tableKind(cells[2]);
       continue;
     }
     const formula = /^`(=.*)`$/.exec(cells[1]);
@@ -42,28 +49,18 @@ const evaluate = (formula: string) => vm.runInContext(formula.slice(1), context)
 
 test('the README has examples for every function of the formula reference', () => {
   const names = new Set(rows.map((r) => /^=(\w+)/.exec(r.formula)![1]));
-  // these spill tables (and the usage-export ones take a whole export): their examples are prose
-  // and tables of cells
-  const spilled = [
-    'OPENAI_MODELS',
-    'OPENAI_PRICE_TABLE',
-    'OPENAI_COMPARE',
-    'OPENAI_USAGE_COST',
-    'OPENAI_RECONCILE',
-  ];
-  for (const name of SPEC_FUNCTIONS.filter((n) => !spilled.includes(n))) {
+  // these take a whole export: their examples are tables of cells, computed by
+  // test/sheets/usage-bundle.test.ts ("the README's examples compute as shown")
+  const wholeExport = ['OPENAI_USAGE_COST', 'OPENAI_RECONCILE'];
+  for (const name of SPEC_FUNCTIONS.filter((n) => !wholeExport.includes(n))) {
     expect(names).toContain(name);
   }
   expect(rows.filter((r) => r.kind === 'error').length).toBeGreaterThanOrEqual(10);
+  expect(rows.filter((r) => r.kind === 'spill').length).toBeGreaterThanOrEqual(5);
 });
 
-test.each(rows.map((r) => [r.formula, r]))('%s', (_formula, example) => {
-  const { formula, expected, kind } = example as Example;
-  if (kind === 'error') {
-    expect(() => evaluate(formula)).toThrow(expected.replace(/^error: /, ''));
-    return;
-  }
-  const value = evaluate(formula);
+/** A number cell within 1e-12 (relative) of the README's text, or a text cell equal to it. */
+function expectCell(value: unknown, expected: string): void {
   if (/^-?[\d.]+$/.test(expected)) {
     expect(typeof value).toBe('number');
     expect(Math.abs((value as number) - Number(expected))).toBeLessThanOrEqual(
@@ -72,6 +69,35 @@ test.each(rows.map((r) => [r.formula, r]))('%s', (_formula, example) => {
   } else {
     expect(String(value)).toBe(expected);
   }
+}
+
+/**
+ * A spilled result as the README writes it: rows separated by " / ", a row's cells by ", ", and a
+ * last row "…" when only the first rows are shown.
+ */
+function expectSpill(value: unknown, expected: string): void {
+  const lines = expected.split(' / ');
+  const firstRowsOnly = lines[lines.length - 1] === '…';
+  const shown = (firstRowsOnly ? lines.slice(0, -1) : lines).map((line) => line.split(', '));
+  expect(Array.isArray(value)).toBe(true);
+  const grid = value as unknown[][];
+  if (firstRowsOnly) expect(grid.length).toBeGreaterThan(shown.length);
+  else expect(grid.length).toBe(shown.length);
+  shown.forEach((cells, r) => {
+    expect(grid[r]).toHaveLength(cells.length);
+    cells.forEach((cell, c) => expectCell(grid[r][c], cell));
+  });
+}
+
+test.each(rows.map((r) => [r.formula, r]))('%s', (_formula, example) => {
+  const { formula, expected, kind } = example as Example;
+  if (kind === 'error') {
+    expect(() => evaluate(formula)).toThrow(expected.replace(/^error: /, ''));
+    return;
+  }
+  const value = evaluate(formula);
+  if (kind === 'spill') expectSpill(value, expected);
+  else expectCell(value, expected);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -138,5 +164,66 @@ describe('the usage-export recipe runs verbatim', () => {
     const expected = playground.fns.OPENAI_RECONCILE(table, bill) as unknown[][];
     expect(values(`AC4:AG${3 + expected.length}`)).toEqual(expected);
     expect(expected[expected.length - 1][0]).toBe('total');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Links: every `](#anchor)` of README.md names a heading of it, and every relative link of the
+// README and docs/*.md names a file that exists (and, with a #anchor, a heading of that file).
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** The anchors of a markdown file's headings (outside code blocks), numbered as GitHub does. */
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const out = new Set<string>();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = !fenced && /^#{1,6} (.+)$/.exec(line);
+    if (!heading) continue;
+    const base = slug(heading[1].trim());
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return out;
+}
+
+describe('links resolve', () => {
+  const root = resolve(__dirname, '..');
+  const docs = readdirSync(resolve(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
+  const links = (file: string) =>
+    Array.from(readFileSync(resolve(root, file), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)).map(
+      (m) => m[1],
+    );
+
+  test.each(['README.md', ...docs])('%s', (file) => {
+    const broken: string[] = [];
+    for (const link of links(file)) {
+      if (/^[a-z]+:/.test(link)) continue; // http(s) and mailto
+      const [path, anchor] = link.split('#');
+      const target = path === '' ? file : join(dirname(file), path);
+      if (!existsSync(resolve(root, target))) {
+        broken.push(`${link} (no file ${target})`);
+        continue;
+      }
+      if (anchor !== undefined && !anchors(readFileSync(resolve(root, target), 'utf8')).has(anchor))
+        broken.push(`${link} (no heading #${anchor} in ${target})`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('the README links to every docs/ page', () => {
+    const linked = new Set(links('README.md').map((link) => link.split('#')[0]));
+    expect(docs.filter((doc) => !linked.has(doc))).toEqual([]);
   });
 });
