@@ -1,7 +1,7 @@
 // npm run deploy: build (done by the npm script), then clasp push dist/ to the Apps Script
 // project named in .clasp.json. Without a script id it explains the one-time setup instead.
 // `npm run deploy -- --without-vocab` pushes the add-on without the dist/Vocab_*.js files (the
-// token vocabularies, ~3.3 MB in five files of under 1 MB): every function but OPENAI_TOKENS works
+// token vocabularies, ~3.4 MB (3.3 MiB) in five files of under 1 MB): every function but OPENAI_TOKENS works
 // without them.
 
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const clasp = JSON.parse(readFileSync(resolve(root, '.clasp.json'), 'utf8')) as 
 const vocab = vocabularyFilesIn(resolve(root, 'dist'));
 const withoutVocab = process.argv.includes('--without-vocab');
 
-const VOCAB_NOTE = `The dist/Vocab_*.js files hold the token vocabularies of OPENAI_TOKENS (about 3.3 MB in files
+const VOCAB_NOTE = `The dist/Vocab_*.js files hold the token vocabularies of OPENAI_TOKENS (about 3.4 MB, 3.3 MiB, in files
 of under 1 MB each). If Apps Script refuses them, deploy without them: npm run deploy -- --without-vocab
 Every other function works without them; OPENAI_TOKENS then says the vocabulary is not installed.`;
 

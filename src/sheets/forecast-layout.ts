@@ -67,7 +67,7 @@ const INPUTS: [header: string, format: string, note: string][] = [
   [
     'Tier',
     '',
-    'standard, batch (Batch API: 50% off; a caching discount only from gpt-5 on) or flex.',
+    'standard, batch (Batch API: 50% off; a caching discount only from gpt-5 on), flex or priority.',
   ],
   ['Requests per day', '#,##0', 'Requests a day in the first month.'],
   ['Avg input tokens', '#,##0', 'Input tokens per request, cached ones included.'],
@@ -132,10 +132,23 @@ export const ADD_WORKLOADS_NOTE =
   '(right-click its row number > Insert 1 row above): every formula range grows with them; copy ' +
   `the formulas of J${LAST}:Y${LAST} into the new rows.`;
 
-/** The catalog's text models as the page lists them (the aliases): the model dropdown. */
-export function textModelNames(): string[] {
+/**
+ * The model dropdown: the catalog's text models as the page lists them (the aliases), those with
+ * prices through the sheet's 12 months from `start` (a model released later, or shut down before
+ * the last month, cannot be forecast there: the dropdown does not offer it).
+ */
+export function textModelNames(start: YearMonth): string[] {
   const text = CATALOG.sections.find((s) => s.id === 'text') as TokenSection;
-  return text.rows.map((row) => row.model);
+  const month = (offset: number) => {
+    const index = start.year * 12 + start.month - 1 + offset;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  };
+  const [first, last] = [month(0), month(11)];
+  return text.rows
+    .filter(
+      (row) => (!row.released || row.released <= first) && !(row.retired && row.retired <= last),
+    )
+    .map((row) => row.model);
 }
 
 /** The month after `today`'s: a new forecast starts with the coming month. */
@@ -240,12 +253,12 @@ export function forecastLayout(start: YearMonth): ForecastLayout {
   }
 
   const models: DropDown = {
-    values: textModelNames(),
+    values: textModelNames(start),
     helpText: 'A text model of the price list (snapshots and ft: ids work too).',
   };
   const tiers: DropDown = {
-    values: ['standard', 'batch', 'flex'],
-    helpText: 'standard, batch or flex.',
+    values: ['standard', 'batch', 'flex', 'priority'],
+    helpText: 'standard, batch, flex or priority.',
   };
   const bold = [1, 5, HEADER_ROW, TOTAL_ROW];
   const region = (top: number, left: number, bottom: number, right: number): FormulaRegion => ({

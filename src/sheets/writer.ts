@@ -109,7 +109,7 @@ function writeTables(request: InsertRequest): Inserted {
 }
 
 // The exported functions' JSDoc is copied into dist/Code.js: kept to one line (size budget).
-// Contracts: README "Server function contracts".
+// Contracts: docs/contracts.md.
 
 /** Sidebar: inserts the requested price tables; returns { sheetName, range }. */
 export function insertPriceTables(request: unknown): Inserted {

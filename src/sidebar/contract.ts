@@ -1,5 +1,5 @@
 // The server functions the sidebar calls, as the client sees them (JSON over google.script.run).
-// The server side is src/sheets; test/sheets/sidebar-data.test.ts checks that both agree.
+// The server side is src/sheets; test/sheets/sidebar-contract.test.ts checks that both agree.
 
 import type { TierId, TokenPrices } from '../pricing/catalog';
 

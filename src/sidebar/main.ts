@@ -91,7 +91,7 @@ function updateTiers(chosen: SidebarSection[]): void {
   if (radios.find((r) => r.checked)?.disabled) radios.find((r) => !r.disabled)!.checked = true;
 }
 
-/** "13 tables, 136 rows → new sheet 'OpenAI prices'": what Insert will write, and where. */
+/** "14 tables, 195 rows → new sheet 'OpenAI prices'": what Insert will write, and where. */
 function summary(chosen: SidebarSection[]): string {
   const rows = 1 + chosen.reduce((n, s) => n + 2 + s.rowCount, 0) + (chosen.length - 1);
   const where =

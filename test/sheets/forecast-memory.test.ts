@@ -183,6 +183,20 @@ describe('the sheet', () => {
     expect(shown('K6')[0][0]).toBe('Month 1');
   });
 
+  test('the model dropdown offers only models with prices in all 12 months; tiers include priority', () => {
+    const [models] = sheet.getRange('B7').getDataValidation()!.getCriteriaValues() as [string[]];
+    const [tiers] = sheet.getRange('C7').getDataValidation()!.getCriteriaValues() as [string[]];
+    expect(tiers).toEqual(['standard', 'batch', 'flex', 'priority']);
+    expect(models).toContain('gpt-4o');
+    expect(models).not.toContain('gpt-5'); // shuts down on 2026-12-11, before Dec 2027
+    expect(models.length).toBeGreaterThan(10);
+    for (const model of models) {
+      // each one forecasts the sheet's 12 months (B3) without an error
+      const result = playground.fns.OPENAI_FORECAST(model, 1, 1, 0, '', 0, 0, 12, '2027-12');
+      expect([model, (result as unknown[][])[0].length]).toEqual([model, 12]);
+    }
+  });
+
   test('a growth of 5 (meaning 5%) is an error that suggests 5%, not +500% a month', () => {
     sheet.getRange('H7').setValue(5);
     expect(value('K7')).toBe('#ERROR!');
