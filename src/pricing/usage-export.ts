@@ -51,20 +51,10 @@ export type UsageColumn = (typeof USAGE_COST_COLUMNS)[number];
 
 export const USAGE_REQUIRED: readonly UsageColumn[] = ['model', 'input_tokens', 'output_tokens'];
 
-/** The token columns: a row with none of them filled and no model is an empty day. */
-export const USAGE_TOKEN_COLUMNS: readonly UsageColumn[] = [
-  'input_tokens',
-  'output_tokens',
-  'input_cached_tokens',
-  'input_cache_write_tokens',
-  'input_text_tokens',
-  'input_audio_tokens',
-  'input_cached_audio_tokens',
-  'output_audio_tokens',
-  'input_image_tokens',
-  'input_cached_image_tokens',
-  'output_image_tokens',
-];
+/** The token columns (the *_tokens ones): a row with none of them filled and no model is an empty day. */
+export const USAGE_TOKEN_COLUMNS: readonly UsageColumn[] = USAGE_COST_COLUMNS.filter((column) =>
+  column.endsWith('_tokens'),
+);
 
 /** Token counts of one export row as it reports them (blank = 0). */
 export interface ExportTokens {

@@ -2,6 +2,7 @@
 // token columns add up, a row's cost against an independent decimal.js restatement, and the
 // context-window rule for rows without a requests count.
 import fc from 'fast-check';
+import { DASHBOARD_USAGE_HEADER } from '../../src/pricing/export-columns';
 import { checkOneRequest, contextWindowOf } from '../../src/pricing/context-window';
 import { isoToDay } from '../../src/pricing/dates';
 import { PricingError } from '../../src/pricing/errors';
@@ -191,7 +192,15 @@ describe('how the token columns add up', () => {
 
   test('the day of the change and the token columns, as written in the module', () => {
     expect(AUDIO_UNCACHED_SINCE).toBe(day('2026-07-15'));
-    expect(USAGE_TOKEN_COLUMNS).toEqual(USAGE_COST_COLUMNS.filter((c) => c.endsWith('_tokens')));
+    // every token count of the dashboard's header that the cost reads, and nothing else
+    expect([...USAGE_TOKEN_COLUMNS].sort()).toEqual(
+      DASHBOARD_USAGE_HEADER.filter(
+        (c) =>
+          c.endsWith('_tokens') &&
+          !['input_uncached_tokens', 'input_cached_text_tokens', 'output_text_tokens'].includes(c),
+      ).sort(),
+    );
+    expect(USAGE_COST_COLUMNS).toEqual(expect.arrayContaining([...USAGE_TOKEN_COLUMNS, 'model']));
   });
 
   test('without a text column the day decides: before 2026-07-15 audio included cached audio', () => {
