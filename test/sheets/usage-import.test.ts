@@ -1,9 +1,9 @@
 // The usage-export import's reading (src/sheets/usage-import: csv, parse, table, cells) and layout,
-// on fixtures built from the formats of ../shared/sources/openai-usage-exports: OpenAI's own example
-// responses (read from shared/, never copied), the dashboard CSVs with their quirks (empty days,
+// on fixtures built from the formats of ../shared/sources/openai-usage-exports: Usage and Costs API
+// responses in the shape of OpenAI's examples (our own values, test/fixtures/i15-import/api), the dashboard CSVs with their quirks (empty days,
 // floats as text, a BOM, shuffled and extra columns, quoted line items, older headers, a header
 // alone), API JSON as pages, arrays of pages and of buckets, partial buckets, amounts as strings.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { COST_COLUMNS, USAGE_COLUMNS } from '../../src/sheets/usage-import/columns';
 import { parseCsv } from '../../src/sheets/usage-import/csv';
@@ -12,11 +12,7 @@ import { parseExport } from '../../src/sheets/usage-import/parse';
 
 const FIXTURES = resolve(__dirname, '../fixtures/i15-import');
 const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
-/** shared/ sits beside the repository (a worktree is one level deeper) */
-const SHARED = [resolve(__dirname, '../../../shared'), resolve(__dirname, '../../../../shared')]
-  .map((root) => resolve(root, 'sources/openai-usage-exports'))
-  .find(existsSync);
-const example = (name: string) => readFileSync(resolve(SHARED!, name), 'utf8');
+const example = (name: string) => readFileSync(resolve(FIXTURES, 'api', name), 'utf8');
 
 const USAGE_HEADER = USAGE_COLUMNS.join(',');
 const COST_HEADER = COST_COLUMNS.join(',');
@@ -43,24 +39,22 @@ describe('CSV', () => {
   });
 });
 
-describe("OpenAI's own example responses (shared/sources)", () => {
-  test('shared/ is there', () => expect(SHARED).toBeDefined());
-
+describe("Usage and Costs API responses (the shapes of OpenAI's examples)", () => {
   test('a completions usage page: one row, the bucket times and their ISO form', () => {
-    const table = parseExport(example('organization_usage_completions.response.jsonc'));
+    const table = parseExport(example('usage_completions_page.json'));
     expect(table.kind).toBe('usage');
     expect(table.header).toEqual(USAGE_COLUMNS);
     expect(table.rows).toHaveLength(1);
     expect(rowOf(table, 0)).toMatchObject({
-      start_time: 1730419200,
-      end_time: 1730505600,
-      start_time_iso: '2024-11-01T00:00:00+00:00',
-      end_time_iso: '2024-11-02T00:00:00+00:00',
-      num_model_requests: 5,
-      input_tokens: 1000,
-      input_cached_tokens: 400,
-      input_cache_write_tokens: 100,
-      output_image_tokens: 50,
+      start_time: 1788134400,
+      end_time: 1788220800,
+      start_time_iso: '2026-08-31T00:00:00+00:00',
+      end_time_iso: '2026-09-01T00:00:00+00:00',
+      num_model_requests: 7,
+      input_tokens: 2400,
+      input_cached_tokens: 900,
+      input_cache_write_tokens: 300,
+      output_image_tokens: 30,
       model: '',
       batch: '',
       service_tier: '',
@@ -73,21 +67,21 @@ describe("OpenAI's own example responses (shared/sources)", () => {
   });
 
   test('a costs page: amount.value and amount.currency in the cost layout', () => {
-    const table = parseExport(example('organization_costs.response.jsonc'));
+    const table = parseExport(example('costs_page.json'));
     expect(table.kind).toBe('cost');
     expect(table.header).toEqual(COST_COLUMNS);
     expect(rowOf(table, 0)).toMatchObject({
-      start_time: 1730419200,
-      amount_value: 0.06,
+      start_time: 1788134400,
+      amount_value: 0.42,
       amount_currency: 'usd',
       line_item: '',
     });
   });
 
   test.each([
-    ['organization_usage_images.response.jsonc', 'organization.usage.images.result'],
-    ['organization_usage_embeddings.response.jsonc', 'organization.usage.embeddings.result'],
-    ['organization_usage_vector_stores.response.jsonc', 'organization.usage.vector_stores.result'],
+    ['usage_images_page.json', 'organization.usage.images.result'],
+    ['usage_embeddings_page.json', 'organization.usage.embeddings.result'],
+    ['usage_vector_stores_page.json', 'organization.usage.vector_stores.result'],
   ])('%s: another endpoint, named in the error', (file, object) => {
     expect(() => parseExport(example(file))).toThrow(
       `Nothing was imported: these are Usage API results of another kind ("${object}"); the import takes completions usage (/v1/organization/usage/completions) or costs (/v1/organization/costs).`,
@@ -95,10 +89,7 @@ describe("OpenAI's own example responses (shared/sources)", () => {
   });
 
   test('a single result (the schema examples) is not a page: the error says what is missing', () => {
-    for (const file of [
-      'schema_UsageCompletionsResult.example.jsonc',
-      'schema_CostsResult.example.jsonc',
-    ]) {
+    for (const file of ['usage_completions_result.json', 'costs_result.json']) {
       expect(() => parseExport(example(file))).toThrow(
         /one result without its bucket, which holds the day \(start_time, end_time\); paste the whole page\.$/,
       );
