@@ -6,7 +6,12 @@
 // region, then the refresh cell's time.
 
 import type { FormulaRegion } from './price-layout';
-import { localizeFormula, syntaxForLocale, type FormulaSyntax } from './formula-locale';
+import {
+  COMMA_SYNTAX,
+  localizeFormula,
+  syntaxForLocale,
+  type FormulaSyntax,
+} from './formula-locale';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -24,7 +29,10 @@ export interface SheetBlock {
 
 /** The active spreadsheet's formula syntax: two service calls, so asked once per write. */
 export function spreadsheetSyntax(): FormulaSyntax {
-  return syntaxForLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Apps Script always has it; a stand-in host without locales gets the "," form
+  if (typeof spreadsheet.getSpreadsheetLocale !== 'function') return COMMA_SYNTAX;
+  return syntaxForLocale(spreadsheet.getSpreadsheetLocale());
 }
 
 /** Formulas in the spreadsheet's syntax; "" (a cell left alone) stays "". */

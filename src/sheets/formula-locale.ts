@@ -35,7 +35,9 @@ const COMMA_LANGUAGES = new Set(
  * "en" or "fil" (a language alone), case and "-" tolerated.
  */
 export function syntaxForLocale(locale: string): FormulaSyntax {
-  const [language = '', country = ''] = String(locale).trim().split(/[_-]/);
+  // no locale at all (a host that does not say): the form every formula is built in
+  if (typeof locale !== 'string' || locale.trim() === '') return COMMA_SYNTAX;
+  const [language = '', country = ''] = locale.trim().split(/[_-]/);
   const lang = language.toLowerCase();
   const land = country.toUpperCase();
   if (land === '') return COMMA_LANGUAGES.has(lang) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;

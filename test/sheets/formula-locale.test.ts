@@ -24,6 +24,12 @@ test.each(SEMICOLON_LOCALES.split(' '))('%s writes ";" (decimal comma, or unknow
   expect(syntaxForLocale(locale)).toEqual(SEMICOLON_SYNTAX);
 });
 
+test('no locale at all (a host that does not say) is the "," form the formulas are built in', () => {
+  for (const blank of ['', '  ', undefined, null]) {
+    expect(syntaxForLocale(blank as unknown as string)).toEqual(COMMA_SYNTAX);
+  }
+});
+
 test('the formulas the add-on writes, in de_DE', () => {
   const de = (f: string) => localizeFormula(f, SEMICOLON_SYNTAX);
   expect(de('=OPENAI_PRICE_TABLE("text","standard",,$D$1)')).toBe(

@@ -48,6 +48,8 @@ function importName(kind: ExportKind): string {
 /** The newest import of `kind` whose sheet still exists, or null. */
 function latestImport(spreadsheet: Spreadsheet, kind: ExportKind): Partner | null {
   const prefix = IMPORT_NAME_PREFIX[kind];
+  // Apps Script always has named ranges; a stand-in host without them: no pairing
+  if (typeof spreadsheet.getNamedRanges !== 'function') return null;
   const named = spreadsheet
     .getNamedRanges()
     .map((range) => ({ range, name: range.getName() }))
@@ -106,6 +108,7 @@ export function importUsageExport(text: unknown): ImportedExport {
     sheet.setColumnWidths(column, columns, width);
   }
   sheet.setFrozenRows(1);
-  spreadsheet.setNamedRange(importName(table.kind), sheet.getRange(1, 1, rows, layout.width));
+  if (typeof spreadsheet.setNamedRange === 'function')
+    spreadsheet.setNamedRange(importName(table.kind), sheet.getRange(1, 1, rows, layout.width));
   return { sheetName, kind: table.kind, rows: table.rows.length };
 }
