@@ -8,7 +8,7 @@ import { PricingError } from '../pricing/errors';
 import { checkDataDay } from '../pricing/models';
 import { shown, showDatesAs } from '../pricing/show';
 import { isBlank, isDate } from './cells';
-import { memoized } from './memo';
+import { remembering } from './memo';
 
 function spreadsheetTimeZone(): string | null {
   if (
@@ -57,8 +57,7 @@ export function calendarDate(date: Date, timeZone: () => string | null, name: st
  */
 export function dayReader(name = 'date'): (value: unknown) => Day | null {
   const timeZone = timeZoneReader();
-  const read = memoized((cells): Day | null => {
-    const value = cells[0];
+  const read = remembering((value): Day | null => {
     if (isDate(value)) {
       const [year, month, date] = calendarDate(value, timeZone, name);
       return checkDataDay(dayOf(year, month - 1, date));
@@ -72,5 +71,5 @@ export function dayReader(name = 'date'): (value: unknown) => Day | null {
     }
     return checkDataDay(day);
   });
-  return (value) => (isBlank(value) ? null : read([value]));
+  return (value) => (isBlank(value) ? null : read(value));
 }
